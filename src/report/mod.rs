@@ -1,0 +1,103 @@
+//! The document: model, decoding and parsing. Knows nothing of the terminal.
+
+pub mod decode;
+pub mod export;
+pub mod model;
+pub mod parse;
+
+pub use model::{Chapter, Fy, Item, Measure, Node, NodeId, Part, Report, Section};
+
+use std::path::{Path, PathBuf};
+
+/// The 2018 report as extracted from its PDF, embedded as the default document.
+pub const SEED: &[u8] = include_bytes!("../../seeds/kenko-iryo-senryaku-2018.txt");
+
+/// Where a report came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl Origin {
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::Embedded => "kenko-iryo-senryaku-2018.txt (embedded)".to_string(),
+            Origin::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A loaded report with where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub report: Report,
+    pub origin: Origin,
+    pub encoding: decode::SourceEncoding,
+}
+
+/// Why a report could not be loaded. Displays as one line naming the file and the reason.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{path}: {source}")]
+    Decode {
+        path: String,
+        source: decode::DecodeError,
+    },
+    #[error("{path}: {source}")]
+    Parse {
+        path: String,
+        source: parse::ParseError,
+    },
+}
+
+/// Decodes and parses bytes.
+pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Loaded, LoadError> {
+    let name = origin.display_name();
+    let decoded = decode::decode(bytes).map_err(|source| LoadError::Decode {
+        path: name.clone(),
+        source,
+    })?;
+    let report =
+        parse::parse(&decoded.text).map_err(|source| LoadError::Parse { path: name, source })?;
+    Ok(Loaded {
+        report,
+        origin,
+        encoding: decoded.encoding,
+    })
+}
+
+/// Loads a report from a file, or the embedded report when `path` is `None`.
+pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    let Some(path) = path else {
+        return from_bytes(SEED, Origin::Embedded);
+    };
+    let io = |reason: String| LoadError::Io {
+        path: path.display().to_string(),
+        reason,
+    };
+    if path.is_dir() {
+        return Err(io("is a directory".to_string()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(io_reason(&e)))?;
+    from_bytes(&bytes, Origin::File(path.to_path_buf()))
+}
+
+/// A short reason for an I/O error, without the "(os error 2)" noise.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file".to_string(),
+        PermissionDenied => "permission denied".to_string(),
+        IsADirectory => "is a directory".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The report as a tree: Report → Part → Chapter → Measure → items.
+//!
+//! Every node keeps its label as printed (（１）, １）, ②, ・) and gets a stable
+//! positional id (`P.C.M`, 1-based) from its place in the document, never from
+//! the printed numbering, which is read but not trusted.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The whole document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The report's title, read from the preface where it names itself.
+    pub title: String,
+    /// The preface (はじめに) text, paragraphs separated by `\n`.
+    pub preface: String,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Part {
+    pub label: String,
+    pub title: String,
+    pub chapters: Vec<Chapter>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chapter {
+    pub label: String,
+    pub title: String,
+    pub measures: Vec<Measure>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Measure {
+    pub label: String,
+    pub title: String,
+    /// The purpose paragraph(s), separated by `\n`.
+    pub purpose: String,
+    /// Ⅰ: results of the first fiscal year (FY2017 in the 2018 report).
+    pub fy2017: Section,
+    /// Ⅱ: plans for the following fiscal year (FY2018 in the 2018 report).
+    pub fy2018: Section,
+}
+
+/// One of the two FY sections of a measure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The heading as printed, e.g. `Ⅰ 平成 29 年度の主な実行状況・成果`; empty when absent.
+    pub heading: String,
+    pub items: Vec<Item>,
+}
+
+/// A `・` bullet, or a numbered sub-item (①…) under one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Item {
+    /// The text as the report reads it, without the `・` bullet mark.
+    /// Sub-items keep their printed number (①…) since the report's own prose refers to them.
+    pub text: String,
+    pub items: Vec<Item>,
+    /// Text that closes the bullet's sentence after its sub-items
+    /// (「…のため、①… ②… について検討した。」).
+    pub tail: String,
+}
+
+/// Which FY section of a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fy {
+    /// Ⅰ: results (平成29年度の主な実行状況・成果).
+    Results,
+    /// Ⅱ: plans (平成30年度の主な取組方針).
+    Plans,
+}
+
+impl Fy {
+    /// The key used in JSON and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Fy::Results => "fy2017",
+            Fy::Plans => "fy2018",
+        }
+    }
+}
+
+/// A positional id: part, chapter within part, measure within chapter, all 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId {
+    pub part: usize,
+    pub chapter: Option<usize>,
+    pub measure: Option<usize>,
+}
+
+impl NodeId {
+    pub fn part(p: usize) -> Self {
+        NodeId {
+            part: p,
+            chapter: None,
+            measure: None,
+        }
+    }
+    pub fn chapter(p: usize, c: usize) -> Self {
+        NodeId {
+            part: p,
+            chapter: Some(c),
+            measure: None,
+        }
+    }
+    pub fn measure(p: usize, c: usize, m: usize) -> Self {
+        NodeId {
+            part: p,
+            chapter: Some(c),
+            measure: Some(m),
+        }
+    }
+}
+
+impl fmt::Display for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.part)?;
+        if let Some(c) = self.chapter {
+            write!(f, ".{c}")?;
+        }
+        if let Some(m) = self.measure {
+            write!(f, ".{m}")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an id like 1, 1.4 or 1.4.2: {0:?}")]
+pub struct BadId(pub String);
+
+impl FromStr for NodeId {
+    type Err = BadId;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadId(s.to_string());
+        let nums: Vec<usize> = s
+            .trim()
+            .split('.')
+            .map(|p| p.parse::<usize>().ok().filter(|n| *n > 0))
+            .collect::<Option<_>>()
+            .ok_or_else(bad)?;
+        match nums[..] {
+            [p] => Ok(NodeId::part(p)),
+            [p, c] => Ok(NodeId::chapter(p, c)),
+            [p, c, m] => Ok(NodeId::measure(p, c, m)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// A node looked up by id.
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    Part(&'a Part),
+    Chapter(&'a Part, &'a Chapter),
+    Measure(&'a Part, &'a Chapter, &'a Measure),
+}
+
+impl Section {
+    pub fn is_empty(&self) -> bool {
+        self.heading.is_empty() && self.items.is_empty()
+    }
+}
+
+impl Measure {
+    pub fn section(&self, fy: Fy) -> &Section {
+        match fy {
+            Fy::Results => &self.fy2017,
+            Fy::Plans => &self.fy2018,
+        }
+    }
+    pub fn section_mut(&mut self, fy: Fy) -> &mut Section {
+        match fy {
+            Fy::Results => &mut self.fy2017,
+            Fy::Plans => &mut self.fy2018,
+        }
+    }
+}
+
+impl Report {
+    pub fn get(&self, id: NodeId) -> Option<Node<'_>> {
+        let part = self.parts.get(id.part.checked_sub(1)?)?;
+        let Some(c) = id.chapter else {
+            return Some(Node::Part(part));
+        };
+        let chapter = part.chapters.get(c.checked_sub(1)?)?;
+        let Some(m) = id.measure else {
+            return Some(Node::Chapter(part, chapter));
+        };
+        let measure = chapter.measures.get(m.checked_sub(1)?)?;
+        Some(Node::Measure(part, chapter, measure))
+    }
+
+    pub fn measure(&self, id: NodeId) -> Option<&Measure> {
+        match self.get(id)? {
+            Node::Measure(_, _, m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Every measure with its id, in document order.
+    pub fn measures(&self) -> impl Iterator<Item = (NodeId, &Measure)> + '_ {
+        self.parts.iter().enumerate().flat_map(|(pi, p)| {
+            p.chapters.iter().enumerate().flat_map(move |(ci, c)| {
+                c.measures
+                    .iter()
+                    .enumerate()
+                    .map(move |(mi, m)| (NodeId::measure(pi + 1, ci + 1, mi + 1), m))
+            })
+        })
+    }
+
+    /// Every chapter with its id, in document order.
+    pub fn chapters(&self) -> impl Iterator<Item = (NodeId, &Chapter)> + '_ {
+        self.parts.iter().enumerate().flat_map(|(pi, p)| {
+            p.chapters
+                .iter()
+                .enumerate()
+                .map(move |(ci, c)| (NodeId::chapter(pi + 1, ci + 1), c))
+        })
+    }
+
+    /// The printed path of a node, e.g. `（１）４）②`.
+    pub fn label_path(&self, id: NodeId) -> String {
+        match self.get(id) {
+            Some(Node::Part(p)) => p.label.clone(),
+            Some(Node::Chapter(p, c)) => format!("{}{}", p.label, c.label),
+            Some(Node::Measure(p, c, m)) => format!("{}{}{}", p.label, c.label, m.label),
+            None => String::new(),
+        }
+    }
+
+    pub fn measure_count(&self) -> usize {
+        self.measures().count()
+    }
+}
+
+impl Item {
+    pub fn leaf(text: impl Into<String>) -> Self {
+        Item {
+            text: text.into(),
+            ..Item::default()
+        }
+    }
+}

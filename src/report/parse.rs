@@ -1,0 +1,564 @@
+//! Clean text → [`Report`], undoing the PDF extraction.
+//!
+//! The extraction leaves: an empty line after every line, hard wraps mid-word, page numbers,
+//! page-top indentation (a line starting with a space right after a page break), headings
+//! wrapped over two lines, and numbered sub-lists (①…) inside a measure's text that look like
+//! measure headings. The parser works in three passes:
+//!
+//! 1. **lines → paragraphs**: drop the interleaved empty lines and page numbers, strip
+//!    indentation, and re-join hard-wrapped lines. In this report a paragraph's last line ends
+//!    with a space and a wrapped line does not; when a document has no such signal the parser
+//!    falls back to line width and outline markers.
+//! 2. **paragraphs → kinds**: part （１）, chapter １）, circled ①, bullet ・, FY heading Ⅰ/Ⅱ,
+//!    plain text.
+//! 3. **kinds → tree**: a state machine. A circled number (or a `・ ` line) inside a measure's
+//!    FY section starts a new measure only if what follows it reads like a measure (a purpose
+//!    paragraph, then a Ⅰ heading); otherwise it is a sub-item of the bullet before it.
+//!    Ids are positional, so numbering that restarts simply makes more parts.
+
+use super::model::{Chapter, Fy, Item, Measure, Part, Report};
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("no outline found (no part, chapter or measure headings such as （１）, １）, ①)")]
+    NoOutline,
+}
+
+/// Parses clean text (see [`super::decode`]) into a report.
+pub fn parse(text: &str) -> Result<Report, ParseError> {
+    let paragraphs = paragraphs(text);
+    let kinds: Vec<Kind<'_>> = paragraphs.iter().map(|p| classify(p)).collect();
+    if !kinds.iter().any(|k| {
+        matches!(
+            k,
+            Kind::Part { .. } | Kind::Chapter { .. } | Kind::Fy { .. }
+        )
+    }) {
+        return Err(ParseError::NoOutline);
+    }
+    let mut b = Builder::default();
+    for i in 0..kinds.len() {
+        b.step(&kinds, i);
+    }
+    let mut report = b.report;
+    report.title = find_title(&report.preface);
+    Ok(report)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: lines → paragraphs
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// A line holding nothing but a page number: `5`, `- 5 -`, `－５－`, `5/30`.
+fn is_page_number(t: &str) -> bool {
+    let core =
+        t.trim_matches(|c: char| is_space(c) || matches!(c, '-' | '－' | '‐' | '–' | '—' | '―'));
+    let mut digits = 0;
+    for c in core.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            digits += 1;
+        } else if c != '/' && c != '／' {
+            return false;
+        }
+    }
+    (1..=7).contains(&digits)
+}
+
+fn is_ascii_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Does a line start with an outline marker (heading, bullet, circled number, FY heading)?
+fn starts_with_marker(t: &str) -> bool {
+    !matches!(classify(t), Kind::Plain(_))
+}
+
+/// Splits text into paragraphs, undoing hard wraps, page numbers and indentation.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let empty = lines.iter().filter(|l| l.is_empty()).count();
+    let content: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    // The PDF extraction put an empty line after every line: then empty lines mean nothing.
+    let double_spaced = empty * 10 >= lines.len() * 4;
+    // Where paragraphs end with a trailing space, that is the signal to trust.
+    let trailing = content
+        .iter()
+        .filter(|l| l.ends_with(|c: char| is_space(c)))
+        .count();
+    let trailing_mode = !content.is_empty() && trailing * 10 >= content.len();
+    // Otherwise a line noticeably shorter than the typical full line may end its paragraph.
+    let full_width = if trailing_mode {
+        0
+    } else {
+        let mut w: Vec<usize> = content.iter().map(|l| l.trim().width()).collect();
+        w.sort_unstable();
+        w.get(w.len() * 9 / 10).copied().unwrap_or(0)
+    };
+
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    for line in lines {
+        let t = line.trim();
+        if t.is_empty() {
+            if !(line.is_empty() && double_spaced) {
+                flush(&mut cur, &mut out);
+            }
+            continue;
+        }
+        if is_page_number(t) {
+            continue;
+        }
+        if !trailing_mode && starts_with_marker(t) {
+            flush(&mut cur, &mut out);
+        }
+        if is_ascii_word_char(cur.chars().next_back()) && is_ascii_word_char(t.chars().next()) {
+            // A wrap between two Latin words stood for a space.
+            cur.push(' ');
+        }
+        cur.push_str(t);
+        let ends = if trailing_mode {
+            line.ends_with(is_space)
+        } else {
+            // Without the signal, guess from what the paragraph is. Headings are set in
+            // a larger font, so their width says nothing: a heading ends unless its line
+            // stops on a particle. Bullets run until the next marker. Sub-items and plain
+            // text end on a short line.
+            let short = t.width() + 6 <= full_width;
+            match classify(&cur) {
+                Kind::Plain(_) => short && t.ends_with(['。', '）', '」', ')']),
+                Kind::PrefaceHeading => true,
+                Kind::Bullet { spaced: false, .. } => false,
+                Kind::Circled { .. } => short,
+                _ => !t.ends_with([
+                    'に', 'の', 'を', 'は', 'が', 'と', 'へ', 'で', 'や', '、', '・',
+                ]),
+            }
+        };
+        if ends {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: paragraphs → kinds
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind<'a> {
+    PrefaceHeading,
+    Part {
+        label: &'a str,
+        title: &'a str,
+    },
+    Chapter {
+        label: &'a str,
+        title: &'a str,
+    },
+    /// ①…⑳ at the start of a paragraph: a measure heading or a sub-item.
+    Circled {
+        label: &'a str,
+        num: u32,
+        rest: &'a str,
+        whole: &'a str,
+    },
+    /// `・` or `･`; `spaced` when a space follows the mark, as in the `・ ` measure headings.
+    Bullet {
+        text: &'a str,
+        spaced: bool,
+        whole: &'a str,
+    },
+    Fy {
+        fy: Fy,
+        heading: &'a str,
+    },
+    Plain(&'a str),
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// `（１）title` → (`（１）`, `title`).
+fn split_part_label(p: &str) -> Option<(&str, &str)> {
+    let rest = p.strip_prefix('（').or_else(|| p.strip_prefix('('))?;
+    let digits = rest.find(|c: char| !is_digit(c))?;
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let after = &rest[digits..];
+    let close = after.chars().next().filter(|c| *c == '）' || *c == ')')?;
+    let label_len = p.len() - after.len() + close.len_utf8();
+    let title = p[label_len..].trim();
+    (!title.is_empty()).then_some((&p[..label_len], title))
+}
+
+/// `１）title` → (`１）`, `title`).
+fn split_chapter_label(p: &str) -> Option<(&str, &str)> {
+    let digits = p.find(|c: char| !is_digit(c))?;
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let close = p[digits..]
+        .chars()
+        .next()
+        .filter(|c| *c == '）' || *c == ')')?;
+    let label_len = digits + close.len_utf8();
+    let title = p[label_len..].trim();
+    (!title.is_empty()).then_some((&p[..label_len], title))
+}
+
+fn fy_kind(p: &str) -> Option<Fy> {
+    let first = p.chars().next()?;
+    let roman = match first {
+        'Ⅰ' => Fy::Results,
+        'Ⅱ' => Fy::Plans,
+        _ => return None,
+    };
+    if p.chars().count() > 60 {
+        return None;
+    }
+    if p.contains("実行状況") || p.contains("成果") {
+        Some(Fy::Results)
+    } else if p.contains("取組方針") || p.contains("方針") {
+        Some(Fy::Plans)
+    } else if p.contains("年度") {
+        Some(roman)
+    } else {
+        None
+    }
+}
+
+fn classify(p: &str) -> Kind<'_> {
+    let Some(first) = p.chars().next() else {
+        return Kind::Plain(p);
+    };
+    if p == "はじめに" {
+        return Kind::PrefaceHeading;
+    }
+    if let Some((label, title)) = split_part_label(p) {
+        return Kind::Part { label, title };
+    }
+    if let Some((label, title)) = split_chapter_label(p) {
+        return Kind::Chapter { label, title };
+    }
+    if let Some(fy) = fy_kind(p) {
+        return Kind::Fy { fy, heading: p };
+    }
+    if ('①'..='⑳').contains(&first) {
+        let n = first.len_utf8();
+        return Kind::Circled {
+            label: &p[..n],
+            num: first as u32 - '①' as u32 + 1,
+            rest: p[n..].trim(),
+            whole: p,
+        };
+    }
+    if first == '・' || first == '･' {
+        let rest = &p[first.len_utf8()..];
+        return Kind::Bullet {
+            text: rest.trim_start(),
+            spaced: rest.starts_with(is_space),
+            whole: p,
+        };
+    }
+    Kind::Plain(p)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: kinds → tree
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Ctx {
+    #[default]
+    Preface,
+    AfterPart,
+    AfterChapter,
+    Purpose,
+    InFy(Fy),
+}
+
+#[derive(Default)]
+struct Builder {
+    report: Report,
+    ctx: Ctx,
+}
+
+fn push_para(s: &mut String, p: &str) {
+    if !s.is_empty() {
+        s.push('\n');
+    }
+    s.push_str(p);
+}
+
+impl Builder {
+    fn part(&mut self) -> &mut Part {
+        if self.report.parts.is_empty() {
+            self.report.parts.push(Part::default());
+        }
+        let n = self.report.parts.len();
+        &mut self.report.parts[n - 1]
+    }
+
+    fn chapter(&mut self) -> &mut Chapter {
+        let part = self.part();
+        if part.chapters.is_empty() {
+            part.chapters.push(Chapter::default());
+        }
+        let n = part.chapters.len();
+        &mut part.chapters[n - 1]
+    }
+
+    /// The current measure, created (without label or title) when text comes before any.
+    fn measure(&mut self) -> &mut Measure {
+        let chapter = self.chapter();
+        if chapter.measures.is_empty() {
+            chapter.measures.push(Measure::default());
+        }
+        let n = chapter.measures.len();
+        &mut chapter.measures[n - 1]
+    }
+
+    fn current_measure(&self) -> Option<&Measure> {
+        self.report.parts.last()?.chapters.last()?.measures.last()
+    }
+
+    fn new_measure(&mut self, label: &str, title: &str) {
+        self.chapter().measures.push(Measure {
+            label: label.to_string(),
+            title: title.to_string(),
+            ..Measure::default()
+        });
+        self.ctx = Ctx::Purpose;
+    }
+
+    /// Does the paragraph at `i` open a new measure? Looks at what follows: a measure is
+    /// followed by its purpose and then a Ⅰ heading (or Ⅱ, when the current measure already
+    /// has its Ⅱ). `None` when the document ends or a heading comes first.
+    fn measure_ahead(&self, kinds: &[Kind<'_>], i: usize, need_purpose: bool) -> Option<bool> {
+        let mut plain = 0;
+        for k in &kinds[i + 1..] {
+            match k {
+                Kind::Plain(_) => {
+                    plain += 1;
+                    if plain > 3 {
+                        return Some(false);
+                    }
+                }
+                Kind::Fy { fy, .. } => {
+                    if need_purpose && plain == 0 {
+                        return Some(false);
+                    }
+                    return Some(match fy {
+                        Fy::Results => true,
+                        Fy::Plans => self
+                            .current_measure()
+                            .is_some_and(|m| !m.fy2018.heading.is_empty()),
+                    });
+                }
+                Kind::Circled { .. } | Kind::Bullet { .. } => return Some(false),
+                Kind::PrefaceHeading | Kind::Part { .. } | Kind::Chapter { .. } => return None,
+            }
+        }
+        None
+    }
+
+    fn last_item(&mut self, fy: Fy) -> Option<&mut Item> {
+        self.measure().section_mut(fy).items.last_mut()
+    }
+
+    /// The number of the last sub-item of the section's last bullet, if it has sub-items.
+    fn open_sublist(&self, fy: Fy) -> Option<u32> {
+        let item = self.current_measure()?.section(fy).items.last()?;
+        let last = item.items.last()?;
+        let c = last.text.chars().next()?;
+        ('①'..='⑳').contains(&c).then(|| c as u32 - '①' as u32 + 1)
+    }
+
+    fn push_item(&mut self, fy: Fy, text: &str) {
+        self.measure().section_mut(fy).items.push(Item::leaf(text));
+    }
+
+    fn push_sub_item(&mut self, fy: Fy, text: &str) {
+        match self.last_item(fy) {
+            Some(item) => item.items.push(Item::leaf(text)),
+            None => self.push_item(fy, text),
+        }
+    }
+
+    fn step(&mut self, kinds: &[Kind<'_>], i: usize) {
+        match kinds[i] {
+            Kind::PrefaceHeading => self.ctx = Ctx::Preface,
+            Kind::Part { label, title } => {
+                self.report.parts.push(Part {
+                    label: label.to_string(),
+                    title: title.to_string(),
+                    chapters: Vec::new(),
+                });
+                self.ctx = Ctx::AfterPart;
+            }
+            Kind::Chapter { label, title } => {
+                self.part().chapters.push(Chapter {
+                    label: label.to_string(),
+                    title: title.to_string(),
+                    measures: Vec::new(),
+                });
+                self.ctx = Ctx::AfterChapter;
+            }
+            Kind::Circled {
+                label,
+                num,
+                rest,
+                whole,
+            } => match self.ctx {
+                Ctx::Preface if self.report.parts.is_empty() => {
+                    push_para(&mut self.report.preface, whole)
+                }
+                Ctx::Preface | Ctx::AfterPart | Ctx::AfterChapter => self.new_measure(label, rest),
+                Ctx::Purpose => match self.measure_ahead(kinds, i, false) {
+                    Some(false) => push_para(&mut self.measure().purpose, whole),
+                    _ => self.new_measure(label, rest),
+                },
+                Ctx::InFy(fy) => {
+                    let ahead = self.measure_ahead(kinds, i, false);
+                    let continues_list = self.open_sublist(fy).is_some_and(|n| n + 1 == num);
+                    match ahead {
+                        Some(true) => self.new_measure(label, rest),
+                        None if !continues_list => self.new_measure(label, rest),
+                        _ => self.push_sub_item(fy, whole),
+                    }
+                }
+            },
+            Kind::Bullet {
+                text,
+                spaced,
+                whole,
+            } => match self.ctx {
+                Ctx::Preface if self.report.parts.is_empty() => {
+                    push_para(&mut self.report.preface, whole)
+                }
+                Ctx::Preface | Ctx::AfterPart | Ctx::AfterChapter => {
+                    self.new_measure(first_char(whole), text)
+                }
+                Ctx::Purpose => {
+                    if spaced && self.measure_ahead(kinds, i, true) == Some(true) {
+                        self.new_measure(first_char(whole), text);
+                    } else {
+                        push_para(&mut self.measure().purpose, whole);
+                    }
+                }
+                Ctx::InFy(fy) => {
+                    if spaced && self.measure_ahead(kinds, i, true) == Some(true) {
+                        self.new_measure(first_char(whole), text);
+                    } else {
+                        self.push_item(fy, text);
+                    }
+                }
+            },
+            Kind::Fy { fy, heading } => {
+                let section = self.measure().section_mut(fy);
+                if section.heading.is_empty() {
+                    section.heading = heading.to_string();
+                }
+                self.ctx = Ctx::InFy(fy);
+            }
+            Kind::Plain(p) => match self.ctx {
+                Ctx::Preface => push_para(&mut self.report.preface, p),
+                Ctx::AfterPart | Ctx::AfterChapter | Ctx::Purpose => {
+                    push_para(&mut self.measure().purpose, p);
+                    self.ctx = Ctx::Purpose;
+                }
+                Ctx::InFy(fy) => match self.last_item(fy) {
+                    Some(item) if !item.items.is_empty() => push_para(&mut item.tail, p),
+                    _ => self.push_item(fy, p),
+                },
+            },
+        }
+    }
+}
+
+fn first_char(s: &str) -> &str {
+    s.chars().next().map_or("", |c| &s[..c.len_utf8()])
+}
+
+/// The report names itself in its preface: 「…実行状況及び今後の取組方針 2018」として.
+fn find_title(preface: &str) -> String {
+    let mut best: Option<&str> = None;
+    let mut rest = preface;
+    while let Some(open) = rest.find('「') {
+        let after = &rest[open + '「'.len_utf8()..];
+        let Some(close) = after.find('」') else {
+            break;
+        };
+        let quoted = &after[..close];
+        let tail = &after[close + '」'.len_utf8()..];
+        if tail.starts_with("として") || quoted.contains("取組方針") {
+            best = Some(quoted);
+            if tail.starts_with("として") {
+                break;
+            }
+        }
+        rest = tail;
+    }
+    best.unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_hard_wraps_and_drops_page_artifacts() {
+        let text = "・ゲノム医療の実現に向けた課題について、ゲ\n\nノム配列を 平成 29 \n\n\n5 \n\n ・次の項目。 \n";
+        assert_eq!(
+            paragraphs(text),
+            vec![
+                "・ゲノム医療の実現に向けた課題について、ゲノム配列を 平成 29",
+                "・次の項目。"
+            ]
+        );
+    }
+
+    #[test]
+    fn page_numbers() {
+        for p in ["5", "- 5 -", "－１２－", "3/40"] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["2020 年", "①", "（１）", ""] {
+            assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn labels_split() {
+        assert_eq!(
+            split_part_label("（３）健康・医療"),
+            Some(("（３）", "健康・医療"))
+        );
+        assert_eq!(split_chapter_label("１２）研究"), Some(("１２）", "研究")));
+        assert_eq!(split_chapter_label("2020 年"), None);
+        assert_eq!(split_part_label("（継続：5 件）"), None);
+    }
+
+    #[test]
+    fn title_from_preface() {
+        assert_eq!(
+            find_title("今般、「健康・医療戦略の実行状況及び今後の取組方針 2018」として、健康"),
+            "健康・医療戦略の実行状況及び今後の取組方針 2018"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! The binary's subcommands, run as a script would run them.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::io::Write;
+
+fn senryaku() -> Command {
+    Command::cargo_bin("senryaku").unwrap()
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = senryaku().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn help_and_version() {
+    senryaku()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("toc"));
+    senryaku()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn toc_lists_the_outline_with_ids() {
+    let out = stdout_of(&["toc"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4 + 16 + 42);
+    assert!(lines[0].starts_with("1 ") && lines[0].contains("（１）世界最高水準の医療"));
+    assert!(out.contains("1.4.2       ② レギュラトリーサイエンスの推進\n"));
+    assert!(out.contains("3.3.1       ・ 臨床研究登録情報の検索ポータルサイト運営事業等\n"));
+}
+
+#[test]
+fn toc_json_has_ids_labels_titles() {
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&["toc", "--json"])).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 4);
+    let m = &v[0]["chapters"][3]["measures"][1];
+    assert_eq!(m["id"], "1.4.2");
+    assert_eq!(m["label"], "②");
+    assert_eq!(m["title"], "レギュラトリーサイエンスの推進");
+}
+
+#[test]
+fn show_prints_a_measure_readably() {
+    let out = stdout_of(&["show", "1.4.2"]);
+    assert!(out.starts_with("[1.4.2] （１）世界最高水準"));
+    assert!(out.contains("＞ ② レギュラトリーサイエンスの推進\n"));
+    assert!(out.contains("\nⅠ 平成 29 年度の主な実行状況・成果\n・医療情報データベースシステム（以下、MID-NET と言う。）"));
+    assert!(out.contains("\nⅡ 平成 30 年度の主な取組方針\n・MID-NET の本格運用を開始し"));
+    // Sub-items are indented under their bullet.
+    let asia = stdout_of(&["show", "2.3.4"]);
+    assert!(asia.contains("・介護分野における技能実習生の円滑な受入れのため、\n  ①アジア現地"));
+    assert!(
+        asia.contains(
+            "\n  ⑤技能実習生の帰国後の受け皿となる日本の介護事業者の海外展開\n  について、"
+        )
+    );
+}
+
+#[test]
+fn show_json_and_chapters() {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["show", "2.3.4", "--json"])).unwrap();
+    assert_eq!(v["id"], "2.3.4");
+    assert_eq!(v["fy2018"][0]["items"].as_array().unwrap().len(), 5);
+    let c: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["show", "1.4", "--json"])).unwrap();
+    assert_eq!(c["measures"].as_array().unwrap().len(), 2);
+    let chapter = stdout_of(&["show", "4.4"]);
+    assert!(chapter.contains("医療等分野における識別子をはじめとした"));
+}
+
+#[test]
+fn show_rejects_bad_ids() {
+    for id in ["9.9.9", "1.1.6", "x", "0", "1.2.3.4"] {
+        senryaku().args(["show", id]).assert().code(2).stderr(
+            predicate::str::starts_with("senryaku: ").and(predicate::str::contains("\n").count(1)),
+        );
+    }
+}
+
+#[test]
+fn export_json_shape() {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["export", "--format", "json"])).unwrap();
+    assert!(
+        v["preface"]
+            .as_str()
+            .unwrap()
+            .starts_with("「健康・医療戦略」")
+    );
+    let parts = v["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 4);
+    let total: usize = parts
+        .iter()
+        .flat_map(|p| p["chapters"].as_array().unwrap())
+        .map(|c| c["measures"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(total, 42);
+    let m = &parts[0]["chapters"][3]["measures"][1];
+    for key in ["id", "label", "title", "purpose", "fy2017", "fy2018"] {
+        assert!(m.get(key).is_some(), "missing {key}");
+    }
+    assert!(m["fy2017"][0].is_string());
+    let asia = &parts[1]["chapters"][2]["measures"][3];
+    assert_eq!(
+        asia["fy2018"][0]["text"],
+        "介護分野における技能実習生の円滑な受入れのため、"
+    );
+    assert_eq!(
+        asia["fy2018"][0]["items"][4],
+        "⑤技能実習生の帰国後の受け皿となる日本の介護事業者の海外展開"
+    );
+}
+
+#[test]
+fn export_markdown() {
+    let md = stdout_of(&["export", "--format", "markdown"]);
+    assert!(md.starts_with("# 健康・医療戦略の実行状況及び今後の取組方針 2018\n"));
+    assert_eq!(md.matches("\n## （").count(), 4);
+    assert_eq!(md.matches("\n### ").count(), 16);
+    assert_eq!(md.matches("\n#### ").count(), 42);
+    assert!(md.contains("- 介護分野における技能実習生の円滑な受入れのため、\n  - ①アジア現地"));
+}
+
+#[test]
+fn file_option_reads_shift_jis() {
+    let seed = std::str::from_utf8(senryaku::report::SEED).unwrap();
+    let crlf = seed.replace('\n', "\r\n");
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&crlf);
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(&sjis).unwrap();
+    let path = f.path().to_str().unwrap();
+    assert_eq!(stdout_of(&["toc", "--file", path]), stdout_of(&["toc"]));
+}
+
+#[test]
+fn bad_files_fail_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let cases = [
+        (write("empty.txt", b""), "empty"),
+        (
+            write("bin.dat", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"),
+            "binary",
+        ),
+        (
+            write("prose.txt", "吾輩は猫である。名前はまだ無い。\n".as_bytes()),
+            "no outline",
+        ),
+        (
+            dir.path().join("missing.txt").to_str().unwrap().to_string(),
+            "no such file",
+        ),
+        (dir.path().to_str().unwrap().to_string(), "is a directory"),
+    ];
+    for (path, reason) in cases {
+        for args in [
+            vec!["toc", "--file", &path],
+            vec!["export", "--file", &path],
+        ] {
+            let out = senryaku().args(&args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(
+                err.contains(&path) && err.contains(reason),
+                "{err} should name {path} and {reason}"
+            );
+            assert!(!err.contains("panicked"));
+        }
+    }
+}
+
+#[test]
+fn output_never_carries_control_bytes() {
+    let seed = std::str::from_utf8(senryaku::report::SEED).unwrap();
+    let evil = seed.replacen(
+        "ゲノム医療の実現の推進",
+        "ゲノム\u{1b}[2J医療\u{9d}の実現の推進\u{7}",
+        1,
+    );
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(evil.as_bytes()).unwrap();
+    let path = f.path().to_str().unwrap();
+    for args in [
+        vec!["toc"],
+        vec!["show", "1.1.1"],
+        vec!["export", "--format", "markdown"],
+    ] {
+        let mut args = args.clone();
+        args.extend(["--file", path]);
+        let out = stdout_of(&args);
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}"
+        );
+        assert!(out.contains("2J医療の実現の推進"));
+    }
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    // `senryaku export | head -c 10`: the reader goes away early; no panic, no error.
+    use std::io::Read;
+    use std::process::{Command as Proc, Stdio};
+    let mut child = Proc::new(env!("CARGO_BIN_EXE_senryaku"))
+        .args(["export", "--format", "markdown"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut buf = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut buf).unwrap();
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(err.is_empty(), "{err}");
+    assert!(status.success());
+}
