@@ -1,6 +1,7 @@
 //! Subcommands for scripts, over the same report and search as the browser.
 
 use crate::report::{self, Loaded, NodeId, export};
+use crate::search;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -51,6 +52,19 @@ pub enum Command {
         id: String,
         #[command(flatten)]
         file: FileArg,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles, purposes and FY items; exit status 1 when nothing matches
+    Search {
+        /// Words to find: width, case, kana and spacing are ignored; ASCII letters are also tried as romaji
+        query: String,
+        #[command(flatten)]
+        file: FileArg,
+        /// Show at most N hits (0: all)
+        #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+        limit: usize,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -192,6 +206,12 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 emit(&text)
             }
         }
+        Command::Search {
+            query,
+            file,
+            limit,
+            json,
+        } => search(&query, &file, limit, json),
         Command::Export { file, format } => {
             let loaded = load(&file)?;
             match format {
@@ -200,6 +220,129 @@ pub fn run(command: Command) -> Result<(), Failure> {
             }
         }
     }
+}
+
+#[derive(serde::Serialize)]
+struct JsonHit<'a> {
+    measure: String,
+    field: &'static str,
+    label: String,
+    title: &'a str,
+    text: &'a str,
+    score: i64,
+    kind: search::MatchKind,
+    ranges: Vec<[usize; 2]>,
+}
+
+/// Should text output carry colour? Only to a terminal, and never under NO_COLOR.
+fn use_colour() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `text` with the chars in `ranges` wrapped in `open`/`close`.
+fn emphasise(text: &str, ranges: &[(usize, usize)], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut r = ranges.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        if r.peek().is_some_and(|(s, _)| *s == i) {
+            out.push_str(open);
+        }
+        out.push(c);
+        if let Some((_, e)) = r.peek()
+            && *e == i + 1
+        {
+            out.push_str(close);
+            r.next();
+        }
+    }
+    out
+}
+
+fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), Failure> {
+    let loaded = load(file)?;
+    let report = &loaded.report;
+    let index = search::Index::build(report);
+    let q = search::Query::parse(query);
+    let results = index.search(report, &q, limit);
+    if results.hits.is_empty() {
+        return Err(Failure {
+            message: format!(
+                "no match for {:?} in {}",
+                query,
+                loaded.origin.display_name()
+            ),
+            code: 1,
+        });
+    }
+    let title_of = |id: NodeId| match report.get(id) {
+        Some(report::Node::Measure(_, _, m)) => m.title.as_str(),
+        Some(report::Node::Chapter(_, c)) => c.title.as_str(),
+        Some(report::Node::Part(p)) => p.title.as_str(),
+        None => "",
+    };
+    if json {
+        let hits: Vec<JsonHit<'_>> = results
+            .hits
+            .iter()
+            .map(|h| {
+                let unit = index.units[h.unit];
+                JsonHit {
+                    measure: unit.id.to_string(),
+                    field: unit.field.name(),
+                    label: report.label_path(unit.id),
+                    title: title_of(unit.id),
+                    text: unit.text(report),
+                    score: h.score,
+                    kind: h.kind,
+                    ranges: h.ranges.iter().map(|&(s, e)| [s, e]).collect(),
+                }
+            })
+            .collect();
+        let written = emit_json(&hits);
+        drop(hits);
+        // The process ends next: freeing a large report and index piece by piece only costs time.
+        std::mem::forget((index, loaded));
+        return written;
+    }
+    let colour = use_colour();
+    let (open, close) = if colour {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("【", "】")
+    };
+    let mut out = String::new();
+    for h in &results.hits {
+        let unit = index.units[h.unit];
+        let head = format!(
+            "{} {} {}  [{}]",
+            unit.id,
+            report.label_path(unit.id),
+            title_of(unit.id),
+            unit.field.name()
+        );
+        if colour {
+            out.push_str(&format!("\x1b[36m{head}\x1b[0m\n"));
+        } else {
+            out.push_str(&head);
+            out.push('\n');
+        }
+        let snip = search::snippet::snippet(unit.text(report), &h.ranges, 76);
+        out.push_str("    ");
+        out.push_str(&emphasise(&snip.text, &snip.ranges, open, close));
+        out.push('\n');
+    }
+    if results.total > results.hits.len() {
+        out.push_str(&format!(
+            "({} of {} hits; --limit 0 shows all)\n",
+            results.hits.len(),
+            results.total
+        ));
+    }
+    let written = emit(&out);
+    // The process ends next: freeing a large report and index piece by piece only costs time.
+    std::mem::forget((index, loaded));
+    written
 }
 
 /// Opens the full-screen browser.

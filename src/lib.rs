@@ -5,3 +5,4 @@
 
 pub mod cli;
 pub mod report;
+pub mod search;

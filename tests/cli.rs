@@ -239,3 +239,59 @@ fn closed_pipe_is_not_an_error() {
     assert!(err.is_empty(), "{err}");
     assert!(status.success());
 }
+
+#[test]
+fn search_json_shape_and_ranges() {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["search", "MID-NET", "--json"])).unwrap();
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty());
+    let h = &hits[0];
+    assert_eq!(h["measure"], "1.4.2");
+    assert_eq!(h["label"], "（１）４）②");
+    assert!(h["field"] == "fy2017" || h["field"] == "fy2018");
+    assert!(h["score"].as_i64().unwrap() > 0);
+    let text: Vec<char> = h["text"].as_str().unwrap().chars().collect();
+    let r = &h["ranges"][0];
+    let (s, e) = (
+        r[0].as_u64().unwrap() as usize,
+        r[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[s..e].iter().collect::<String>(), "MID-NET");
+}
+
+#[test]
+fn search_text_marks_matches_when_piped() {
+    let out = stdout_of(&["search", "ｃｉｃｌｅ", "--limit", "2"]);
+    assert!(out.contains("【CiCLE】"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+    assert_eq!(
+        out.lines()
+            .filter(|l| !l.starts_with("    ") && !l.starts_with('('))
+            .count(),
+        2
+    );
+    let limited = stdout_of(&["search", "ゲノム", "-n", "1"]);
+    assert!(limited.contains("--limit 0 shows all"));
+}
+
+#[test]
+fn search_without_hits_exits_1_like_grep() {
+    senryaku()
+        .args(["search", "存在しない言葉xyz"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("no match").and(predicate::str::contains('\n').count(1)));
+}
+
+#[test]
+fn search_honours_file_and_errors() {
+    senryaku()
+        .args(["search", "x", "--file", "/nonexistent/report.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "/nonexistent/report.txt: no such file",
+        ));
+}

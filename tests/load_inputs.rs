@@ -151,3 +151,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_large_concatenation_parses_in_halves_like_one_copy_each() {
+    // Over 1 MB the parser splits at a part heading and parses the halves on two threads.
+    let one = parse(SEED).unwrap();
+    let many: String = std::iter::repeat_n(seed_text(), 20)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let r = parse(many.as_bytes()).unwrap();
+    assert_eq!(r.parts.len(), 4 * 20);
+    for (i, chunk) in r.parts.chunks(4).enumerate() {
+        assert_eq!(chunk, &one.parts[..], "copy {i}");
+    }
+    assert_eq!(r.title, one.title);
+}

@@ -61,13 +61,26 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// "binary" (every one but CR and form feed). A byte scan: only a few lead bytes can start an
 /// unsafe character, so most of the text is never decoded.
 fn count_unsafe(s: &str) -> (usize, usize) {
-    let (mut all, mut binaryish) = (0, 0);
-    for (i, b) in s.bytes().enumerate() {
-        let candidate =
-            (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef);
-        if !candidate {
-            continue;
+    // Bytes that can start an unsafe character.
+    const LEAD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = b != b'\n' as usize && b != b'\t' as usize;
+            b += 1;
         }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xd8] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
+    let (mut all, mut binaryish) = (0, 0);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| LEAD[b as usize]) {
+        i += off;
         if let Some(c) = s.get(i..).and_then(|r| r.chars().next())
             && is_unsafe_char(c)
         {
@@ -76,6 +89,7 @@ fn count_unsafe(s: &str) -> (usize, usize) {
                 binaryish += 1;
             }
         }
+        i += 1;
     }
     (all, binaryish)
 }
@@ -105,6 +119,29 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b == 0x7f || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
         .count();
     bytes.contains(&0) || controls * 100 > bytes.len()
+}
+
+/// Like [`decode`], but reuses the buffer when it already is clean UTF-8 (the common case),
+/// saving a copy of the whole file.
+pub fn decode_vec(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&0) && !bytes.contains(&b'\r') {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                if text.trim().is_empty() {
+                    return Err(DecodeError::Empty);
+                }
+                if count_unsafe(&text).0 == 0 {
+                    return Ok(Decoded {
+                        text,
+                        encoding: SourceEncoding::Utf8,
+                    });
+                }
+                return decode(text.as_bytes());
+            }
+            Err(e) => return decode(e.as_bytes()),
+        }
+    }
+    decode(&bytes)
 }
 
 /// Decodes a report's bytes without being told the encoding.

@@ -55,8 +55,16 @@ pub enum LoadError {
 
 /// Decodes and parses bytes.
 pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Loaded, LoadError> {
+    let decoded = decode::decode(bytes);
+    from_decoded(decoded, origin)
+}
+
+fn from_decoded(
+    decoded: Result<decode::Decoded, decode::DecodeError>,
+    origin: Origin,
+) -> Result<Loaded, LoadError> {
     let name = origin.display_name();
-    let decoded = decode::decode(bytes).map_err(|source| LoadError::Decode {
+    let decoded = decoded.map_err(|source| LoadError::Decode {
         path: name.clone(),
         source,
     })?;
@@ -82,7 +90,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
         return Err(io("is a directory".to_string()));
     }
     let bytes = std::fs::read(path).map_err(|e| io(io_reason(&e)))?;
-    from_bytes(&bytes, Origin::File(path.to_path_buf()))
+    from_decoded(decode::decode_vec(bytes), Origin::File(path.to_path_buf()))
 }
 
 /// A short reason for an I/O error, without the "(os error 2)" noise.

@@ -26,8 +26,39 @@ pub enum ParseError {
 }
 
 /// Parses clean text (see [`super::decode`]) into a report.
+///
+/// A large document (several reports concatenated) is parsed on two threads, split at a
+/// part heading near its middle; the halves share one layout and give the same tree.
 pub fn parse(text: &str) -> Result<Report, ParseError> {
-    let paragraphs = paragraphs(text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let layout = Layout::of(&lines);
+    let split = if text.len() >= 1 << 20 {
+        part_split(&lines, &layout)
+    } else {
+        None
+    };
+    let mut report = match split {
+        Some(mid) => {
+            let (a, b) = std::thread::scope(|s| {
+                let second = s.spawn(|| build(&lines[mid..], &layout));
+                (build(&lines[..mid], &layout), second.join())
+            });
+            let mut a = a?;
+            // A thread cannot panic here short of a bug; then parse the half on this one.
+            let b = b.unwrap_or_else(|_| build(&lines[mid..], &layout))?;
+            push_para(&mut a.preface, &b.preface);
+            a.parts.extend(b.parts);
+            a
+        }
+        None => build(&lines, &layout)?,
+    };
+    report.title = find_title(&report.preface);
+    Ok(report)
+}
+
+/// The tree of some lines.
+fn build(lines: &[&str], layout: &Layout) -> Result<Report, ParseError> {
+    let paragraphs = paragraphs_of(lines, layout);
     let kinds: Vec<Kind<'_>> = paragraphs.iter().map(|p| classify(p)).collect();
     if !kinds.iter().any(|k| {
         matches!(
@@ -41,9 +72,23 @@ pub fn parse(text: &str) -> Result<Report, ParseError> {
     for i in 0..kinds.len() {
         b.step(&kinds, i);
     }
-    let mut report = b.report;
-    report.title = find_title(&report.preface);
-    Ok(report)
+    Ok(b.report)
+}
+
+/// A line index near the middle where a part heading starts a paragraph, if any.
+fn part_split(lines: &[&str], layout: &Layout) -> Option<usize> {
+    let starts_paragraph = |i: usize| {
+        let prev = lines[..i].iter().rev().find(|l| !l.is_empty());
+        match prev {
+            None => true,
+            Some(p) if p.trim().is_empty() => true,
+            Some(p) => !layout.trailing_mode || p.ends_with(is_space),
+        }
+    };
+    (lines.len() / 2..lines.len()).find(|&i| {
+        let t = lines[i].trim();
+        t.starts_with(['（', '(']) && split_part_label(t).is_some() && starts_paragraph(i)
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,40 +122,63 @@ fn starts_with_marker(t: &str) -> bool {
     !matches!(classify(t), Kind::Plain(_))
 }
 
+/// How a document was laid out by its extraction, read from all of its lines.
+struct Layout {
+    /// An empty line after every line: then empty lines mean nothing.
+    double_spaced: bool,
+    /// Paragraphs end with a trailing space: the signal to trust.
+    trailing_mode: bool,
+    /// Otherwise, the typical full line's display width.
+    full_width: usize,
+}
+
+impl Layout {
+    fn of(lines: &[&str]) -> Layout {
+        let empty = lines.iter().filter(|l| l.is_empty()).count();
+        let content: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let trailing = content.iter().filter(|l| l.ends_with(is_space)).count();
+        let trailing_mode = !content.is_empty() && trailing * 10 >= content.len();
+        let full_width = if trailing_mode {
+            0
+        } else {
+            let mut w: Vec<usize> = content.iter().map(|l| l.trim().width()).collect();
+            w.sort_unstable();
+            w.get(w.len() * 9 / 10).copied().unwrap_or(0)
+        };
+        Layout {
+            double_spaced: empty * 10 >= lines.len() * 4,
+            trailing_mode,
+            full_width,
+        }
+    }
+}
+
 /// Splits text into paragraphs, undoing hard wraps, page numbers and indentation.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let empty = lines.iter().filter(|l| l.is_empty()).count();
-    let content: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    // The PDF extraction put an empty line after every line: then empty lines mean nothing.
-    let double_spaced = empty * 10 >= lines.len() * 4;
-    // Where paragraphs end with a trailing space, that is the signal to trust.
-    let trailing = content
-        .iter()
-        .filter(|l| l.ends_with(|c: char| is_space(c)))
-        .count();
-    let trailing_mode = !content.is_empty() && trailing * 10 >= content.len();
-    // Otherwise a line noticeably shorter than the typical full line may end its paragraph.
-    let full_width = if trailing_mode {
-        0
-    } else {
-        let mut w: Vec<usize> = content.iter().map(|l| l.trim().width()).collect();
-        w.sort_unstable();
-        w.get(w.len() * 9 / 10).copied().unwrap_or(0)
-    };
+    paragraphs_of(&lines, &Layout::of(&lines))
+}
 
-    let mut out = Vec::new();
-    let mut cur = String::new();
+fn paragraphs_of(lines: &[&str], layout: &Layout) -> Vec<String> {
+    let &Layout {
+        double_spaced,
+        trailing_mode,
+        full_width,
+    } = layout;
+    let mut out = Vec::with_capacity(lines.len() / 4);
+    let mut cur = String::with_capacity(1024);
+    // `cur` keeps its capacity; each paragraph is copied out once at its exact size.
     let flush = |cur: &mut String, out: &mut Vec<String>| {
         if !cur.is_empty() {
-            out.push(std::mem::take(cur));
+            out.push(cur.as_str().to_owned());
+            cur.clear();
         }
     };
-    for line in lines {
+    for &line in lines {
         let t = line.trim();
         if t.is_empty() {
             if !(line.is_empty() && double_spaced) {

@@ -1,0 +1,445 @@
+//! Search that finds a program however it is typed: width, case, kana, romaji, spacing.
+//!
+//! A query is split on white space into terms that must all match (as in fzf). Each term is
+//! folded like the text (see [`normalize`]) and, when it is plain ASCII letters, also tried as
+//! kana (`robotto` → ろぼっと). Matching is tiered so that ranking reads like a person's:
+//!
+//! 1. **phrase**: the whole query, spaces removed, occurs contiguously in the unit;
+//! 2. **terms**: every term occurs contiguously, in any order;
+//! 3. **fuzzy**: terms of three or more characters may match as a compact subsequence,
+//!    scored by fuzzy-matcher.
+//!
+//! Within a tier a title outranks a chapter or part heading, which outranks a purpose
+//! paragraph, which outranks a bullet; then shorter texts and earlier matches win.
+
+pub mod index;
+pub mod normalize;
+pub mod snippet;
+
+pub use index::{Field, Index, ItemLoc, Unit};
+
+use crate::report::{NodeId, Report};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use index::mask_of;
+use memchr::memmem;
+use serde::Serialize;
+use wana_kana::ConvertJapanese;
+
+type Ranges = Vec<(usize, usize)>;
+
+/// How a hit matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    Fuzzy,
+    Terms,
+    Phrase,
+}
+
+/// One matching unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Index::units`].
+    pub unit: usize,
+    pub score: i64,
+    pub kind: MatchKind,
+    /// Matched character ranges `[start, end)` in the unit's original text, sorted, disjoint.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// Hits, best first, and how many there were before the limit.
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    folded: String,
+    chars: Vec<char>,
+    mask: u64,
+}
+
+impl Variant {
+    fn new(folded: String) -> Self {
+        Variant {
+            chars: folded.chars().collect(),
+            mask: mask_of(&folded),
+            folded,
+        }
+    }
+}
+
+/// A parsed query: terms that must all match, each with its variants (literal, kana).
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    terms: Vec<Vec<Variant>>,
+    phrase: Vec<Variant>,
+}
+
+/// The kana reading of an ASCII-letter term, if it reads as kana throughout.
+fn romaji_variant(term: &str) -> Option<String> {
+    if term.len() < 2 || !term.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+        return None;
+    }
+    let kana = term.to_hiragana();
+    let all_kana = kana
+        .chars()
+        .all(|c| ('ぁ'..='ゖ').contains(&c) || c == 'ー');
+    all_kana.then(|| normalize::fold(&kana))
+}
+
+fn variants(raw: &str) -> Vec<Variant> {
+    let folded = normalize::fold(raw);
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    let ascii_lower = raw.to_lowercase();
+    let mut out = vec![Variant::new(folded.clone())];
+    if let Some(kana) = romaji_variant(ascii_lower.trim())
+        && kana != folded
+    {
+        out.push(Variant::new(kana));
+    }
+    out
+}
+
+impl Query {
+    pub fn parse(query: &str) -> Query {
+        // Full-width spaces separate terms too.
+        let spaced: String = query
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        let terms: Vec<Vec<Variant>> = spaced
+            .split(' ')
+            .map(variants)
+            .filter(|v| !v.is_empty())
+            .collect();
+        let phrase = if terms.len() > 1 {
+            let joined: String = spaced.split(' ').collect();
+            variants(&joined)
+        } else {
+            terms.first().cloned().unwrap_or_default()
+        };
+        Query { terms, phrase }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+fn field_weight(f: Field) -> i64 {
+    match f {
+        Field::Title => 300,
+        Field::Chapter => 250,
+        Field::Part => 200,
+        Field::Purpose => 100,
+        Field::Fy2017 | Field::Fy2018 => 50,
+    }
+}
+
+fn tier_weight(k: MatchKind) -> i64 {
+    match k {
+        MatchKind::Phrase => 3000,
+        MatchKind::Terms => 2000,
+        MatchKind::Fuzzy => 1000,
+    }
+}
+
+/// The shortest window of `hay` holding `needle` as a subsequence: the positions matched.
+fn min_window(hay: &[char], needle: &[char]) -> Option<Vec<usize>> {
+    let (n, m) = (hay.len(), needle.len());
+    let first = *needle.first()?;
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < n {
+        if hay[i] != first {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut k) = (i, 0);
+        while j < n && k < m {
+            if hay[j] == needle[k] {
+                k += 1;
+            }
+            j += 1;
+        }
+        if k < m {
+            break;
+        }
+        // Tighten from the end backwards.
+        let (end, mut p, mut k) = (j, j, m);
+        while k > 0 {
+            p -= 1;
+            if hay[p] == needle[k - 1] {
+                k -= 1;
+            }
+        }
+        if best.is_none_or(|(s, e)| end - p < e - s) {
+            best = Some((p, end));
+        }
+        i = p + 1;
+    }
+    let (s, _) = best?;
+    let mut out = Vec::with_capacity(m);
+    let mut k = 0;
+    for (j, c) in hay.iter().enumerate().skip(s) {
+        if k < m && *c == needle[k] {
+            out.push(j);
+            k += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Exact occurrences found by scanning the corpus: (unit, folded byte start, byte len).
+struct Occurrence {
+    unit: u32,
+    start: u32,
+    len: u32,
+}
+
+impl Index {
+    fn scan(&self, v: &Variant, out: &mut Vec<Occurrence>) {
+        let finder = memmem::Finder::new(v.folded.as_bytes());
+        for b in finder.find_iter(self.corpus.as_bytes()) {
+            out.push(Occurrence {
+                unit: self.unit_at(b) as u32,
+                start: b as u32,
+                len: v.folded.len() as u32,
+            });
+        }
+    }
+
+    /// Folded-char range of an occurrence within its unit.
+    fn char_range(&self, o: &Occurrence) -> (usize, usize) {
+        let base = self.starts[o.unit as usize] as usize;
+        let s = self.corpus[base..o.start as usize].chars().count();
+        let len = self.corpus[o.start as usize..(o.start + o.len) as usize]
+            .chars()
+            .count();
+        (s, s + len)
+    }
+
+    /// Searches the index; `limit` caps the hits returned (`total` counts them all).
+    pub fn search(&self, report: &Report, query: &Query, limit: usize) -> Results {
+        let nterms = query.terms.len();
+        if nterms == 0 || nterms > 32 || self.is_empty() {
+            return Results::default();
+        }
+        let all: u32 = if nterms == 32 {
+            u32::MAX
+        } else {
+            (1 << nterms) - 1
+        };
+        let n = self.units.len();
+        // Exact occurrences per term.
+        let mut matched = vec![0u32; n];
+        let mut occ: Vec<Vec<Occurrence>> = Vec::with_capacity(nterms);
+        for (t, vars) in query.terms.iter().enumerate() {
+            let mut found = Vec::new();
+            for v in vars {
+                self.scan(v, &mut found);
+            }
+            for o in &found {
+                matched[o.unit as usize] |= 1 << t;
+            }
+            occ.push(found);
+        }
+        let mut phrase = vec![false; n];
+        if nterms > 1 {
+            let mut found = Vec::new();
+            for v in &query.phrase {
+                self.scan(v, &mut found);
+            }
+            for o in &found {
+                phrase[o.unit as usize] = true;
+            }
+            // Highlight the phrase whole (MID-NET, not MID and NET).
+            occ.push(found);
+        } else {
+            for o in &occ[0] {
+                phrase[o.unit as usize] = true;
+            }
+        }
+
+        // Fuzzy: terms long enough, on units that lack some exact term.
+        let fuzzy_terms: u32 = query
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.iter().any(|v| v.chars.len() >= 3))
+            .fold(0, |m, (t, _)| m | 1 << t);
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut fuzzy_units: Vec<(usize, Ranges, i64)> = Vec::new();
+        if fuzzy_terms != 0 {
+            for (u, &m) in matched.iter().enumerate() {
+                let missing = all & !m;
+                if missing == 0 || missing & !fuzzy_terms != 0 {
+                    continue;
+                }
+                if let Some((ranges, score)) = self.fuzzy_unit(u, query, missing, &matcher) {
+                    fuzzy_units.push((u, ranges, score));
+                }
+            }
+        }
+
+        // Gather and score.
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut folded_ranges: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut exact_units: Vec<usize> = (0..n).filter(|&u| matched[u] == all).collect();
+        exact_units.sort_unstable();
+        let mut ranges_of: std::collections::HashMap<usize, Vec<(usize, usize)>> =
+            exact_units.iter().map(|&u| (u, Vec::new())).collect();
+        for list in &occ {
+            for o in list {
+                if let Some(r) = ranges_of.get_mut(&(o.unit as usize)) {
+                    r.push(self.char_range(o));
+                }
+            }
+        }
+        for u in exact_units {
+            let kind = if phrase[u] {
+                MatchKind::Phrase
+            } else {
+                MatchKind::Terms
+            };
+            let ranges = ranges_of.remove(&u).unwrap_or_default();
+            hits.push(Hit {
+                unit: u,
+                score: self.score(u, kind, &ranges, 0),
+                kind,
+                ranges: Vec::new(),
+            });
+            folded_ranges.push(ranges);
+        }
+        for (u, ranges, s) in fuzzy_units {
+            // Exact terms of a partly fuzzy unit are highlighted too.
+            let mut ranges = ranges;
+            for list in &occ {
+                for o in list.iter().filter(|o| o.unit as usize == u) {
+                    ranges.push(self.char_range(o));
+                }
+            }
+            hits.push(Hit {
+                unit: u,
+                score: self.score(u, MatchKind::Fuzzy, &ranges, s),
+                kind: MatchKind::Fuzzy,
+                ranges: Vec::new(),
+            });
+            folded_ranges.push(ranges);
+        }
+
+        let total = hits.len();
+        let mut order: Vec<usize> = (0..total).collect();
+        let cmp = |a: &usize, b: &usize| {
+            hits[*b]
+                .score
+                .cmp(&hits[*a].score)
+                .then(hits[*a].unit.cmp(&hits[*b].unit))
+        };
+        let limit = if limit == 0 { total } else { limit.min(total) };
+        if limit < total && limit > 0 {
+            order.select_nth_unstable_by(limit - 1, cmp);
+            order.truncate(limit);
+        }
+        order.sort_unstable_by(cmp);
+        order.truncate(limit);
+        let hits: Vec<Hit> = order
+            .into_iter()
+            .map(|i| {
+                let mut h = hits[i].clone();
+                let text = self.units[h.unit].text(report);
+                h.ranges = self.original_ranges(h.unit, text, &folded_ranges[i]);
+                h
+            })
+            .collect();
+        Results { hits, total }
+    }
+
+    /// Matches the `missing` terms of `query` fuzzily in unit `u`: each as a compact
+    /// subsequence, scored by fuzzy-matcher. Folded-char ranges and the summed score.
+    fn fuzzy_unit(
+        &self,
+        u: usize,
+        query: &Query,
+        missing: u32,
+        matcher: &SkimMatcherV2,
+    ) -> Option<(Ranges, i64)> {
+        let mask = self.masks[u];
+        let usable = |v: &&Variant| v.chars.len() >= 3 && v.mask & !mask == 0;
+        let terms = || (0..query.terms.len()).filter(|t| missing & (1 << t) != 0);
+        // Cheap rejection first: some variant of each missing term has all its chars here.
+        if !terms().all(|t| query.terms[t].iter().any(|v| usable(&v))) {
+            return None;
+        }
+        let hay: Vec<char> = self.folded(u).chars().collect();
+        let mut ranges = Vec::new();
+        let mut score = 0i64;
+        for t in terms() {
+            let (s, pos) = query.terms[t]
+                .iter()
+                .filter(usable)
+                .filter_map(|v| {
+                    let pos = min_window(&hay, &v.chars)?;
+                    let span = pos.last()? - pos.first()? + 1;
+                    if span > v.chars.len() * 2 + 2 {
+                        return None;
+                    }
+                    Some((matcher.fuzzy_match(self.folded(u), &v.folded)?, pos))
+                })
+                .max_by_key(|(s, _)| *s)?;
+            score += s;
+            ranges.extend(pos.iter().map(|&p| (p, p + 1)));
+        }
+        Some((ranges, score))
+    }
+
+    fn score(&self, u: usize, kind: MatchKind, ranges: &[(usize, usize)], fuzzy: i64) -> i64 {
+        let len = self.unit_map(u).len().max(1) as i64;
+        let covered: i64 = ranges
+            .iter()
+            .map(|(s, e)| (e - s) as i64)
+            .sum::<i64>()
+            .min(len);
+        let first = ranges.iter().map(|r| r.0).min().unwrap_or(0) as i64;
+        let coverage = 100 * covered / len;
+        let early = 50 - 50 * first / len;
+        let fuzzy = (fuzzy / 4).clamp(0, 100);
+        tier_weight(kind) + field_weight(self.units[u].field) + coverage + early + fuzzy
+    }
+}
+
+/// The id, path label and field of a hit, for display.
+pub fn describe(report: &Report, index: &Index, hit: &Hit) -> (NodeId, String, Field) {
+    let unit = index.units[hit.unit];
+    (unit.id, report.label_path(unit.id), unit.field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn min_window_prefers_compact() {
+        let hay: Vec<char> = "a x b a b c".chars().filter(|c| *c != ' ').collect();
+        let needle: Vec<char> = "abc".chars().collect();
+        assert_eq!(min_window(&hay, &needle), Some(vec![3, 4, 5]));
+        assert_eq!(min_window(&hay, &['z']), None);
+    }
+
+    #[test]
+    fn romaji() {
+        assert_eq!(romaji_variant("robotto").as_deref(), Some("ろぼっと"));
+        assert_eq!(
+            romaji_variant("baiodezain").as_deref(),
+            Some("ばいおでざいん")
+        );
+        assert_eq!(romaji_variant("amr"), None);
+        assert_eq!(romaji_variant("ips"), None);
+    }
+}
