@@ -347,9 +347,12 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
 
 /// Opens the full-screen browser.
 pub fn browse(path: Option<&std::path::Path>) -> Result<(), Failure> {
+    use std::io::IsTerminal;
     let loaded = report::load(path)?;
-    let _ = loaded;
-    Err(Failure::error(
-        "the full-screen browser is not built yet; try `senryaku toc`",
-    ))
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Failure::error(
+            "the browser needs a terminal; for scripts use `senryaku toc`, `show`, `search` or `export`",
+        ));
+    }
+    crate::tui::run(loaded).map_err(|e| Failure::error(format!("terminal: {e}")))
 }

@@ -6,3 +6,4 @@
 pub mod cli;
 pub mod report;
 pub mod search;
+pub mod tui;

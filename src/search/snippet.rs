@@ -3,12 +3,13 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// Display width of a char as laid out here: control chars and newlines count as one space.
+/// Display width of a char as laid out here: control chars and newlines count as one space;
+/// East Asian Ambiguous glyphs (①, …) count two, so the snippet fits whatever the terminal does.
 pub fn char_width(c: char) -> usize {
     if c == '\n' || c == '\t' {
         1
     } else {
-        c.width().unwrap_or(0)
+        c.width_cjk().unwrap_or(0)
     }
 }
 
@@ -33,7 +34,7 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], width: usize) -> Snippet {
             ranges: ranges.to_vec(),
         };
     }
-    let ell = 1; // '…' is one column in most terminals; budget for two.
+    let ell = char_width('…');
     let budget = width.saturating_sub(2 * ell).max(1);
     let first = ranges.first().map_or(0, |r| r.0.min(chars.len()));
     // Start up to a quarter of the budget before the match.

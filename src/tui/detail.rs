@@ -1,0 +1,270 @@
+//! The detail pane's content as blocks (path, title, purpose, headings, bullets, sub-items),
+//! and its layout into wrapped lines for a width. Pure functions of the report: both the
+//! update step (to keep the cursor in view) and the renderer use them.
+
+use super::wrap::{self, str_cols};
+use crate::report::{Fy, Node, NodeId, Report, export};
+use crate::search::{Field, ItemLoc};
+
+/// What a block shows; the copyable ones carry where they are in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Path,
+    Title,
+    Purpose,
+    Heading(Fy),
+    Item(Fy, ItemLoc),
+    /// A child of a part or chapter, in their overview.
+    Child(NodeId),
+    Blank,
+}
+
+impl BlockKind {
+    /// Can the item cursor stop here?
+    pub fn is_item(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Purpose | BlockKind::Item(..) | BlockKind::Child(_)
+        )
+    }
+}
+
+/// Where a block goes when FY sections are side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Region {
+    Header,
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Printed before the text on the first line (`・`, or nothing).
+    pub marker: String,
+    pub text: String,
+    /// Columns of indentation of every line.
+    pub indent: usize,
+    /// Where the report's text starts in `text`, in chars: positive when the block adds a
+    /// label before it (`② ` in a title), negative when the marker took a char from it (①).
+    pub offset: isize,
+}
+
+impl Block {
+    fn new(kind: BlockKind, marker: &str, text: &str, indent: usize) -> Block {
+        Block {
+            kind,
+            marker: marker.to_string(),
+            text: text.to_string(),
+            indent,
+            offset: 0,
+        }
+    }
+
+    /// A title shown as `label title`: the report's title starts after the label.
+    fn titled(label: &str, title: &str) -> Block {
+        let text = export::heading(label, title);
+        let offset = (text.chars().count() - title.chars().count()) as isize;
+        Block {
+            offset,
+            ..Block::new(BlockKind::Title, "", &text, 0)
+        }
+    }
+
+    /// A sub-item: its printed number (①) becomes the marker, so its lines hang under it.
+    fn sub_item(kind: BlockKind, text: &str) -> Block {
+        match text.chars().next() {
+            Some(c) if ('①'..='⑳').contains(&c) => Block {
+                offset: -1,
+                ..Block::new(kind, &c.to_string(), &text[c.len_utf8()..], 4)
+            },
+            _ => Block::new(kind, "", text, 4),
+        }
+    }
+
+    /// Maps char ranges of the report's text to ranges of `text`.
+    pub fn map_ranges(&self, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let n = self.text.chars().count() as isize;
+        ranges
+            .iter()
+            .map(|&(s, e)| {
+                let s = (s as isize + self.offset).clamp(0, n) as usize;
+                let e = (e as isize + self.offset).clamp(0, n) as usize;
+                (s, e)
+            })
+            .filter(|(s, e)| s < e)
+            .collect()
+    }
+
+    pub fn region(&self) -> Region {
+        match self.kind {
+            BlockKind::Heading(Fy::Results) | BlockKind::Item(Fy::Results, _) => Region::Left,
+            BlockKind::Heading(Fy::Plans) | BlockKind::Item(Fy::Plans, _) => Region::Right,
+            _ => Region::Header,
+        }
+    }
+}
+
+/// The blocks for a node, in reading order.
+pub fn blocks(report: &Report, id: NodeId) -> Vec<Block> {
+    let mut out = Vec::new();
+    let path = match report.get(id) {
+        Some(Node::Part(p)) => p.label.clone(),
+        Some(Node::Chapter(p, c)) => format!("{}＞{}", p.label, c.label),
+        Some(Node::Measure(p, c, m)) => format!("{}＞{}＞{}", p.label, c.label, m.label),
+        None => return out,
+    };
+    out.push(Block::new(
+        BlockKind::Path,
+        "",
+        &format!("{path}  [{id}]"),
+        0,
+    ));
+    match report.get(id) {
+        Some(Node::Measure(_, _, m)) => {
+            out.push(Block::titled(&m.label, &m.title));
+            if !m.purpose.is_empty() {
+                out.push(Block::new(BlockKind::Purpose, "", &m.purpose, 0));
+            }
+            for fy in [Fy::Results, Fy::Plans] {
+                let s = m.section(fy);
+                if s.is_empty() {
+                    continue;
+                }
+                out.push(Block::new(BlockKind::Heading(fy), "", &s.heading, 0));
+                for (i, item) in s.items.iter().enumerate() {
+                    let loc = ItemLoc {
+                        item: i,
+                        ..ItemLoc::default()
+                    };
+                    out.push(Block::new(BlockKind::Item(fy, loc), "・", &item.text, 0));
+                    for (si, sub) in item.items.iter().enumerate() {
+                        let loc = ItemLoc {
+                            sub: Some(si),
+                            ..loc
+                        };
+                        out.push(Block::sub_item(BlockKind::Item(fy, loc), &sub.text));
+                    }
+                    if !item.tail.is_empty() {
+                        let loc = ItemLoc { tail: true, ..loc };
+                        out.push(Block::new(BlockKind::Item(fy, loc), "", &item.tail, 2));
+                    }
+                }
+            }
+        }
+        Some(Node::Chapter(p, c)) => {
+            out.push(Block::titled(&c.label, &c.title));
+            out.push(Block::new(BlockKind::Blank, "", "", 0));
+            let _ = p;
+            for (mi, m) in c.measures.iter().enumerate() {
+                let mid = NodeId::measure(id.part, id.chapter.unwrap_or(1), mi + 1);
+                let label = export::heading(&m.label, &m.title);
+                out.push(Block::new(BlockKind::Child(mid), "", &label, 0));
+            }
+        }
+        Some(Node::Part(p)) => {
+            out.push(Block::titled(&p.label, &p.title));
+            out.push(Block::new(BlockKind::Blank, "", "", 0));
+            for (ci, c) in p.chapters.iter().enumerate() {
+                let cid = NodeId::chapter(id.part, ci + 1);
+                let label = export::heading(&c.label, &c.title);
+                out.push(Block::new(BlockKind::Child(cid), "", &label, 0));
+            }
+        }
+        None => {}
+    }
+    out
+}
+
+/// The block that shows a search unit of a measure, if any.
+pub fn block_of(blocks: &[Block], field: Field, loc: ItemLoc) -> Option<usize> {
+    blocks.iter().position(|b| match (b.kind, field) {
+        (BlockKind::Title, Field::Title | Field::Chapter | Field::Part) => true,
+        (BlockKind::Purpose, Field::Purpose) => true,
+        (BlockKind::Item(fy, l), f) => f.fy() == Some(fy) && l == loc,
+        _ => false,
+    })
+}
+
+/// One wrapped line of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub block: usize,
+    /// Char range of the block's text on this line.
+    pub start: usize,
+    pub end: usize,
+    /// First line of its block (draws the marker).
+    pub first: bool,
+    /// Columns of indentation before the text.
+    pub indent: usize,
+}
+
+/// Lays out the blocks of one region at `width` columns. A blank line separates sections
+/// and follows the purpose; bullets hang (continuation lines indent past the `・`).
+pub fn layout(blocks: &[Block], region: Option<Region>, width: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut prev: Option<BlockKind> = None;
+    for (bi, b) in blocks.iter().enumerate() {
+        if region.is_some_and(|r| r != b.region()) {
+            continue;
+        }
+        // Air before section headings and after the purpose.
+        let gap = matches!(b.kind, BlockKind::Heading(_)) && prev.is_some()
+            || matches!(prev, Some(BlockKind::Purpose));
+        if gap {
+            lines.push(Line {
+                block: usize::MAX,
+                start: 0,
+                end: 0,
+                first: false,
+                indent: 0,
+            });
+        }
+        let marker = str_cols(&b.marker);
+        let indent = b.indent + marker;
+        let avail = width.saturating_sub(indent).max(1);
+        for (i, (s, e)) in wrap::wrap(&b.text, avail).into_iter().enumerate() {
+            lines.push(Line {
+                block: bi,
+                start: s,
+                end: e,
+                first: i == 0,
+                indent,
+            });
+        }
+        prev = Some(b.kind);
+    }
+    lines
+}
+
+/// First and last line index of a block in a layout.
+pub fn block_span(lines: &[Line], block: usize) -> Option<(usize, usize)> {
+    let first = lines.iter().position(|l| l.block == block)?;
+    let last = lines.iter().rposition(|l| l.block == block)?;
+    Some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Origin, SEED, from_bytes};
+
+    #[test]
+    fn measure_blocks_in_reading_order() {
+        let r = from_bytes(SEED, Origin::Embedded).unwrap().report;
+        let b = blocks(&r, "2.3.4".parse().unwrap());
+        assert_eq!(b[0].text, "（２）＞３）＞④  [2.3.4]");
+        assert_eq!(b[1].text, "④ アジア健康構想の推進");
+        assert_eq!(b[2].kind, BlockKind::Purpose);
+        let subs = b.iter().filter(|x| x.indent == 4).count();
+        assert_eq!(subs, 2 + 5);
+        let lines = layout(&b, None, 40);
+        for l in &lines {
+            if l.block != usize::MAX {
+                let chars: Vec<char> = b[l.block].text.chars().collect();
+                let w: usize = chars[l.start..l.end].iter().map(|c| wrap::cols(*c)).sum();
+                assert!(w + l.indent <= 40);
+            }
+        }
+    }
+}

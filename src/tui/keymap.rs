@@ -1,0 +1,404 @@
+//! Keys → actions, per mode, as one table. The help overlay is generated from the same table,
+//! so it cannot drift from what the keys do.
+
+use super::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest as Req;
+
+/// Which set of bindings is active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Search,
+    Help,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "NORMAL",
+            Mode::Search => "SEARCH",
+            Mode::Help => "HELP",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn b(mode: Mode, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding {
+        mode,
+        keys,
+        action,
+        help,
+    }
+}
+
+use KeyCode::*;
+use Mode::*;
+
+/// Every binding. Order is the order of the help overlay.
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Normal,
+        &[k('j'), code(Down)],
+        Action::Down,
+        "next row / next item",
+    ),
+    b(
+        Normal,
+        &[k('k'), code(Up)],
+        Action::Up,
+        "previous row / previous item",
+    ),
+    b(
+        Normal,
+        &[k('h'), code(Left)],
+        Action::Left,
+        "collapse, parent; in detail: left",
+    ),
+    b(
+        Normal,
+        &[k('l'), code(Right)],
+        Action::Right,
+        "expand, first child; in detail: right",
+    ),
+    b(
+        Normal,
+        &[code(Enter)],
+        Action::Activate,
+        "open or fold the selected entry",
+    ),
+    b(
+        Normal,
+        &[code(Tab), code(BackTab)],
+        Action::SwitchPane,
+        "switch pane (outline / detail)",
+    ),
+    b(Normal, &[k('g'), code(Home)], Action::Top, "go to top"),
+    b(Normal, &[k('G'), code(End)], Action::Bottom, "go to bottom"),
+    b(
+        Normal,
+        &[code(PageUp), ctrl('b')],
+        Action::PageUp,
+        "page up",
+    ),
+    b(
+        Normal,
+        &[code(PageDown), ctrl('f')],
+        Action::PageDown,
+        "page down",
+    ),
+    b(Normal, &[ctrl('u')], Action::HalfPageUp, "half page up"),
+    b(Normal, &[ctrl('d')], Action::HalfPageDown, "half page down"),
+    b(Normal, &[k(']')], Action::NextMeasure, "next measure"),
+    b(Normal, &[k('[')], Action::PrevMeasure, "previous measure"),
+    b(
+        Normal,
+        &[k('s')],
+        Action::ToggleLayout,
+        "FY sections: side by side / stacked / auto",
+    ),
+    b(
+        Normal,
+        &[k('+')],
+        Action::ExpandAll,
+        "expand the whole outline",
+    ),
+    b(
+        Normal,
+        &[k('-')],
+        Action::CollapseAll,
+        "collapse the outline to parts",
+    ),
+    b(Normal, &[k('/')], Action::OpenSearch, "search"),
+    b(Normal, &[k('n')], Action::NextHit, "next search hit"),
+    b(Normal, &[k('N')], Action::PrevHit, "previous search hit"),
+    b(
+        Normal,
+        &[code(Esc)],
+        Action::ClearHighlight,
+        "clear search highlights",
+    ),
+    b(
+        Normal,
+        &[k('?')],
+        Action::ToggleHelp,
+        "show or hide this help",
+    ),
+    b(Normal, &[k('q'), ctrl('c')], Action::Quit, "quit"),
+    b(
+        Search,
+        &[code(Enter)],
+        Action::SearchAccept,
+        "jump to the chosen hit",
+    ),
+    b(
+        Search,
+        &[code(Up), ctrl('p'), ctrl('k')],
+        Action::SearchUp,
+        "previous hit",
+    ),
+    b(
+        Search,
+        &[code(Down), ctrl('n'), ctrl('j')],
+        Action::SearchDown,
+        "next hit",
+    ),
+    b(Search, &[code(Esc)], Action::Close, "close search"),
+    b(
+        Search,
+        &[code(Left), ctrl('b')],
+        Action::SearchInput(Req::GoToPrevChar),
+        "cursor left",
+    ),
+    b(
+        Search,
+        &[code(Right), ctrl('f')],
+        Action::SearchInput(Req::GoToNextChar),
+        "cursor right",
+    ),
+    b(
+        Search,
+        &[alt('b')],
+        Action::SearchInput(Req::GoToPrevWord),
+        "word left",
+    ),
+    b(
+        Search,
+        &[alt('f')],
+        Action::SearchInput(Req::GoToNextWord),
+        "word right",
+    ),
+    b(
+        Search,
+        &[code(Home), ctrl('a')],
+        Action::SearchInput(Req::GoToStart),
+        "start of line",
+    ),
+    b(
+        Search,
+        &[code(End), ctrl('e')],
+        Action::SearchInput(Req::GoToEnd),
+        "end of line",
+    ),
+    b(
+        Search,
+        &[code(Backspace), ctrl('h')],
+        Action::SearchInput(Req::DeletePrevChar),
+        "delete back",
+    ),
+    b(
+        Search,
+        &[code(Delete), ctrl('d')],
+        Action::SearchInput(Req::DeleteNextChar),
+        "delete forward",
+    ),
+    b(
+        Search,
+        &[
+            ctrl('w'),
+            Key {
+                code: Backspace,
+                mods: KeyModifiers::ALT,
+            },
+        ],
+        Action::SearchInput(Req::DeletePrevWord),
+        "delete word back",
+    ),
+    b(
+        Search,
+        &[ctrl('u')],
+        Action::SearchInput(Req::DeleteLine),
+        "clear the query",
+    ),
+    b(Search, &[ctrl('c')], Action::Quit, "quit"),
+    b(Help, &[k('j'), code(Down)], Action::Down, "scroll down"),
+    b(Help, &[k('k'), code(Up)], Action::Up, "scroll up"),
+    b(
+        Help,
+        &[k('?'), k('q'), code(Esc)],
+        Action::Close,
+        "close help",
+    ),
+    b(Help, &[ctrl('c')], Action::Quit, "quit"),
+];
+
+/// Shift is part of the char for printable keys (`G`, `?`), so it is ignored there.
+fn matches(key: &Key, ev: &KeyEvent) -> bool {
+    let mods = match ev.code {
+        KeyCode::Char(_) => ev.modifiers - KeyModifiers::SHIFT,
+        KeyCode::BackTab => KeyModifiers::NONE,
+        _ => ev.modifiers,
+    };
+    key.code == ev.code && key.mods == mods
+}
+
+/// The action for a key in a mode. In search mode, an unbound printable key types itself.
+pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
+    let bound = BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode)
+        .find(|b| b.keys.iter().any(|k| matches(k, ev)))
+        .map(|b| b.action.clone());
+    if bound.is_some() {
+        return bound;
+    }
+    match (mode, ev.code) {
+        (Search, KeyCode::Char(c))
+            if !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::SearchInput(Req::InsertChar(c)))
+        }
+        _ => None,
+    }
+}
+
+/// A key as the help overlay shows it.
+pub fn key_label(key: &Key) -> String {
+    let base = match key.code {
+        Char(' ') => "Space".to_string(),
+        Char(c) => c.to_string(),
+        Up => "Up".into(),
+        Down => "Down".into(),
+        Left => "Left".into(),
+        Right => "Right".into(),
+        PageUp => "PgUp".into(),
+        PageDown => "PgDn".into(),
+        BackTab => "S-Tab".into(),
+        Delete => "Delete".into(),
+        Backspace => "Backspace".into(),
+        other => format!("{other}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
+    }
+}
+
+/// The help overlay's sections: a title and `(keys, description)` rows, from [`BINDINGS`].
+pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    [
+        (Normal, "Browsing"),
+        (Search, "Search popup (other keys type)"),
+        (Help, "Help"),
+    ]
+    .into_iter()
+    .map(|(mode, title)| {
+        let rows = BINDINGS
+            .iter()
+            .filter(|b| b.mode == mode)
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(key_label).collect();
+                (keys.join(" "), b.help)
+            })
+            .collect();
+        (title, rows)
+    })
+    .collect()
+}
+
+/// Lines of the help overlay: section titles, rows and a blank line between sections.
+pub fn help_line_count() -> usize {
+    let sections = help_sections();
+    let rows: usize = sections.iter().map(|(_, r)| r.len() + 1).sum();
+    rows + sections.len().saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn keys_map_per_mode() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(action_for(Normal, &ev(Char('j'), none)), Some(Action::Down));
+        assert_eq!(
+            action_for(Normal, &ev(Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(Normal, &ev(Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            action_for(Normal, &ev(Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        // In search, j and q type themselves; arrows choose.
+        assert_eq!(
+            action_for(Search, &ev(Char('j'), none)),
+            Some(Action::SearchInput(Req::InsertChar('j')))
+        );
+        assert_eq!(
+            action_for(Search, &ev(Char('q'), none)),
+            Some(Action::SearchInput(Req::InsertChar('q')))
+        );
+        assert_eq!(
+            action_for(Search, &ev(Down, none)),
+            Some(Action::SearchDown)
+        );
+        assert_eq!(
+            action_for(Search, &ev(Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::SearchDown)
+        );
+        assert_eq!(
+            action_for(Normal, &ev(Char('x'), KeyModifiers::CONTROL)),
+            None
+        );
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let rows: usize = help_sections().iter().map(|(_, r)| r.len()).sum();
+        assert_eq!(rows, BINDINGS.len());
+        let normal = &help_sections()[0].1;
+        assert!(normal.iter().any(|(k, h)| k == "q Ctrl-c" && *h == "quit"));
+        assert!(normal.iter().any(|(k, _)| k == "j Down"));
+    }
+}

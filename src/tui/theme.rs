@@ -1,0 +1,116 @@
+//! Styles, with colour or, under `NO_COLOR`, with bold, underline and reverse only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub colour: bool,
+}
+
+impl Theme {
+    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_env() -> Theme {
+        Theme {
+            colour: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn pick(&self, colour: Style, plain: Style) -> Style {
+        if self.colour { colour } else { plain }
+    }
+
+    pub fn text(&self) -> Style {
+        Style::default()
+    }
+    pub fn dim(&self) -> Style {
+        self.pick(Style::default().fg(Color::DarkGray), Style::default())
+    }
+    pub fn title(&self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+    pub fn path(&self) -> Style {
+        self.pick(Style::default().fg(Color::Cyan), Style::default())
+    }
+    pub fn heading(&self, results: bool) -> Style {
+        let c = if results { Color::Green } else { Color::Yellow };
+        self.pick(
+            Style::default().fg(c).add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+    pub fn label(&self) -> Style {
+        self.pick(Style::default().fg(Color::Cyan), Style::default())
+    }
+    /// A matched character.
+    pub fn hit(&self) -> Style {
+        self.pick(
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+    /// The selected row of a focused list.
+    pub fn selected(&self) -> Style {
+        self.pick(
+            Style::default().bg(Color::Blue).fg(Color::White),
+            Style::default().add_modifier(Modifier::REVERSED),
+        )
+    }
+    /// The selected row of an unfocused list.
+    pub fn selected_dim(&self) -> Style {
+        self.pick(
+            Style::default().bg(Color::DarkGray),
+            Style::default().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+    /// The item cursor in the detail pane.
+    pub fn cursor_bar(&self, focused: bool) -> Style {
+        match (focused, self.colour) {
+            (true, true) => Style::default()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            (false, true) => Style::default().fg(Color::DarkGray),
+            (true, false) => Style::default().add_modifier(Modifier::BOLD),
+            (false, false) => Style::default(),
+        }
+    }
+    pub fn bar(&self, focused: bool) -> Style {
+        match (focused, self.colour) {
+            (true, true) => Style::default()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+            (false, true) => Style::default().bg(Color::DarkGray).fg(Color::White),
+            (true, false) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (false, false) => Style::default().add_modifier(Modifier::REVERSED),
+        }
+    }
+    pub fn status(&self) -> Style {
+        self.pick(
+            Style::default().bg(Color::Black).fg(Color::Gray),
+            Style::default().add_modifier(Modifier::REVERSED),
+        )
+    }
+    pub fn mode(&self) -> Style {
+        self.pick(
+            Style::default()
+                .bg(Color::Cyan)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD),
+        )
+    }
+    pub fn key(&self) -> Style {
+        self.pick(
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD),
+        )
+    }
+    pub fn popup(&self) -> Style {
+        Style::default()
+    }
+}

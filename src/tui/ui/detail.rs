@@ -1,0 +1,113 @@
+//! The detail pane: path, title, purpose, and the FY sections stacked or side by side.
+
+use super::text;
+use crate::report::Fy;
+use crate::tui::app::{App, Focus, GUTTER, View};
+use crate::tui::detail::{Block, BlockKind, Region};
+use crate::tui::layout::{self, Areas};
+use crate::tui::strings;
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
+    let r = areas.detail;
+    if r.width == 0 || r.height == 0 {
+        return;
+    }
+    let theme = app.theme;
+    let focused = app.focus == Focus::Detail;
+    text::fill(buf, r, theme.text());
+    let views = app.views(areas);
+    let right = match views
+        .iter()
+        .find(|v| v.lines.iter().any(|l| l.block == app.cursor))
+    {
+        Some(v) if v.lines.len() > v.rect.height as usize => {
+            let s = app.scroll_of(v.region);
+            let end = (s + v.rect.height as usize).min(v.lines.len());
+            format!("{}-{}/{}", s + 1, end, v.lines.len())
+        }
+        _ => String::new(),
+    };
+    let title = if areas.side_by_side {
+        format!(
+            "{}  {} | {}",
+            strings::DETAIL,
+            strings::RESULTS_LABEL,
+            strings::PLANS_LABEL
+        )
+    } else {
+        strings::DETAIL.to_string()
+    };
+    text::bar(buf, r, &title, &right, theme.bar(focused));
+    if areas.side_by_side {
+        let body = areas.detail_body();
+        if let Some(h) = views.iter().find(|v| v.region == Some(Region::Header)) {
+            let (_, _, div, _) = layout::side_regions(body, h.lines.len() + 1);
+            super::divider(buf, app, div);
+        }
+    }
+    for v in &views {
+        draw_view(buf, app, v, focused);
+    }
+}
+
+fn block_style(app: &App, b: &Block) -> Style {
+    let theme = app.theme;
+    match b.kind {
+        BlockKind::Path => theme.path(),
+        BlockKind::Title => theme.title(),
+        BlockKind::Heading(fy) => theme.heading(fy == Fy::Results),
+        BlockKind::Child(_) => theme.label(),
+        _ => theme.text(),
+    }
+}
+
+fn draw_view(buf: &mut Buffer, app: &App, v: &View, focused: bool) {
+    let theme = app.theme;
+    let scroll = app.scroll_of(v.region);
+    let text_w = v.rect.width.saturating_sub(GUTTER);
+    for (row, line) in v
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(v.rect.height as usize)
+        .enumerate()
+    {
+        let y = v.rect.y + row as u16;
+        let Some(block) = app.blocks.get(line.block) else {
+            continue;
+        };
+        if line.block == app.cursor && block.kind.is_item() {
+            text::put_str(buf, v.rect.x, y, GUTTER, "▌", theme.cursor_bar(focused));
+        }
+        let mut x = v.rect.x + GUTTER;
+        let mut room = text_w;
+        let indent = if line.first {
+            block.indent as u16
+        } else {
+            line.indent as u16
+        };
+        x += indent.min(room);
+        room = room.saturating_sub(indent);
+        let base = block_style(app, block);
+        if line.first && !block.marker.is_empty() {
+            let used = text::put_str(buf, x, y, room, &block.marker, theme.label());
+            x += used;
+            room = room.saturating_sub(used);
+        }
+        let chars: Vec<char> = block
+            .text
+            .chars()
+            .skip(line.start)
+            .take(line.end - line.start)
+            .collect();
+        let ranges: Vec<(usize, usize)> = app
+            .block_highlights(line.block)
+            .into_iter()
+            .filter(|&(s, e)| e > line.start && s < line.end)
+            .map(|(s, e)| (s.max(line.start) - line.start, e.min(line.end) - line.start))
+            .collect();
+        text::put_highlighted(buf, x, y, room, &chars, &ranges, base, theme.hit());
+    }
+}

@@ -1,0 +1,104 @@
+//! Rendering: pure functions from [`App`] to a frame. Nothing here changes state.
+
+mod detail;
+mod help;
+mod outline;
+mod search;
+pub mod text;
+
+use super::app::App;
+use super::keymap::Mode;
+use super::strings;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let areas = app.areas();
+    let buf = frame.buffer_mut();
+    if areas.too_small {
+        text::fill(buf, area, app.theme.text());
+        let msg = strings::too_small(area.width, area.height);
+        // Wrapped by width so even a tiny terminal shows all of it that fits.
+        let width = area.width.max(1) as usize;
+        let chars: Vec<char> = msg.chars().collect();
+        for (row, (s, e)) in crate::tui::wrap::wrap(&msg, width).into_iter().enumerate() {
+            let y = area.y + row as u16;
+            if y >= area.y + area.height {
+                break;
+            }
+            text::put_str(
+                buf,
+                area.x,
+                y,
+                area.width,
+                &chars[s..e].iter().collect::<String>(),
+                app.theme.title(),
+            );
+        }
+        return;
+    }
+    outline::draw(buf, app, &areas);
+    divider(buf, app, areas.divider);
+    detail::draw(buf, app, &areas);
+    status(buf, app, areas.status);
+    match app.mode {
+        Mode::Search => search::draw(frame, app, &areas),
+        Mode::Help => help::draw(frame.buffer_mut(), app, &areas),
+        Mode::Normal => {}
+    }
+}
+
+/// A vertical divider of `│` (two columns: the glyph is East Asian Ambiguous).
+pub(crate) fn divider(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
+    if r.width == 0 {
+        return;
+    }
+    text::fill(buf, r, app.theme.text());
+    for y in r.y..r.y + r.height {
+        text::put_str(buf, r.x, y, r.width, "│", app.theme.dim());
+    }
+}
+
+fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
+    let theme = app.theme;
+    text::fill(buf, r, theme.status());
+    let mode = format!(" {} ", app.mode.name());
+    let mut x = r.x;
+    x += text::put_str(buf, x, r.y, r.width, &mode, theme.mode());
+    let pos = format!(" {} ", app.position());
+    x += text::put_str(
+        buf,
+        x,
+        r.y,
+        r.width.saturating_sub(x - r.x),
+        &pos,
+        theme.status(),
+    );
+    let left = r.width.saturating_sub(x - r.x);
+    let hints = strings::HINTS;
+    let hints_w = crate::tui::wrap::str_cols(hints) as u16;
+    let msg = match (&app.message, &app.highlight) {
+        (Some(m), _) => m.clone(),
+        (None, Some(h)) => format!("/{}  ({} hits, n/N)", h.query, h.hits.len()),
+        (None, None) => app.source.clone(),
+    };
+    let room = if left > hints_w + 2 {
+        left - hints_w - 2
+    } else {
+        left
+    };
+    let (m, _) = crate::tui::wrap::truncate(&msg, room.saturating_sub(1) as usize);
+    text::put_str(buf, x + 1, r.y, room.saturating_sub(1), &m, theme.status());
+    if left > hints_w + 2 {
+        text::put_str(
+            buf,
+            r.x + r.width - hints_w - 1,
+            r.y,
+            hints_w,
+            hints,
+            theme.status(),
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! The outline pane: parts, chapters and measures as a foldable tree.
+
+use super::text;
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::Areas;
+use crate::tui::strings;
+use crate::tui::wrap;
+use ratatui::buffer::Buffer;
+
+pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
+    let r = areas.outline;
+    if r.width == 0 || r.height == 0 {
+        return;
+    }
+    let theme = app.theme;
+    let focused = app.focus == Focus::Outline;
+    text::fill(buf, r, theme.text());
+    text::bar(
+        buf,
+        r,
+        &strings::outline_header(app.report.measure_count()),
+        "",
+        theme.bar(focused),
+    );
+    let body = areas.outline_body();
+    let rows = app.rows();
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(app.outline_scroll)
+        .take(body.height as usize)
+    {
+        let y = body.y + (i - app.outline_scroll) as u16;
+        let selected = row.id == app.selected;
+        let style = match (selected, focused) {
+            (true, true) => theme.selected(),
+            (true, false) => theme.selected_dim(),
+            _ => theme.text(),
+        };
+        if selected {
+            text::fill(
+                buf,
+                ratatui::layout::Rect {
+                    y,
+                    height: 1,
+                    ..body
+                },
+                style,
+            );
+        }
+        let indent = (row.depth * 2) as u16;
+        let fold = match (row.expandable, row.expanded) {
+            (true, true) => "▾",
+            (true, false) => "▸",
+            _ => " ",
+        };
+        let mut x = body.x + indent.min(body.width);
+        let w = body.width.saturating_sub(x - body.x);
+        text::put_str(
+            buf,
+            x,
+            y,
+            w,
+            fold,
+            if selected { style } else { theme.dim() },
+        );
+        x = (x + 2).min(body.x + body.width);
+        let w = body.width.saturating_sub(x - body.x);
+        let (t, _) = wrap::truncate(&row.text, w as usize);
+        let st = if row.depth == 0 && !selected {
+            theme.title()
+        } else {
+            style
+        };
+        text::put_str(buf, x, y, w, &t, st);
+    }
+}

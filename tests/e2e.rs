@@ -1,0 +1,140 @@
+//! The real binary in a pseudo-terminal: search for MID-NET, see the measure, resize, quit.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Screen {
+    parser: vt100::Parser,
+    rx: mpsc::Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+}
+
+impl Screen {
+    fn pump(&mut self, wait: Duration) {
+        while let Ok(bytes) = self.rx.recv_timeout(wait) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+            if wait.is_zero() {
+                break;
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows every string, or fails with what it shows.
+    fn wait_for(&mut self, wanted: &[&str]) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            self.pump(Duration::from_millis(50));
+            let text = self.text();
+            if wanted.iter().all(|w| text.contains(w)) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {wanted:?}; screen:\n{text}"
+            );
+        }
+    }
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+#[test]
+fn search_jump_resize_quit_in_a_real_terminal() {
+    let pty = native_pty_system();
+    let pair = pty.openpty(size(120, 40)).expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_senryaku"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn senryaku");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut s = Screen {
+        parser: vt100::Parser::new(40, 120, 0),
+        rx,
+        raw: Vec::new(),
+    };
+
+    // The first frame: the parts and a measure, on the alternate screen.
+    let started = Instant::now();
+    s.wait_for(&["（１）世界最高水準", "ゲノム医療の実現の推進", "NORMAL"]);
+    assert!(s.parser.screen().alternate_screen());
+    eprintln!("first frame after {:?}", started.elapsed());
+
+    writer.write_all(b"/").unwrap();
+    writer.flush().unwrap();
+    s.wait_for(&["SEARCH"]);
+    writer.write_all(b"MID-NET").unwrap();
+    writer.flush().unwrap();
+    s.wait_for(&["2 hits"]);
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    s.wait_for(&[
+        "レギュラトリーサイエンスの推進",
+        "平成 29 年度の主な実行状況・成果",
+        "平成 30 年度の主な取組方針",
+        "1.4.2",
+    ]);
+
+    // Resize: the browser redraws for the new size.
+    pair.master.resize(size(80, 24)).unwrap();
+    s.parser.screen_mut().set_size(24, 80);
+    s.wait_for(&["NORMAL", "1.4.2"]);
+    let text = s.text();
+    assert!(text.lines().count() <= 24);
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{text}"
+    );
+
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(Instant::now() < deadline, "senryaku did not exit on q");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    s.pump(Duration::from_millis(100));
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "still on the alternate screen"
+    );
+    // Mouse reporting and bracketed paste were switched off again.
+    let raw = String::from_utf8_lossy(&s.raw);
+    assert!(
+        raw.contains("\u{1b}[?1000l")
+            || raw.contains("\u{1b}[?1002l")
+            || raw.contains("\u{1b}[?1003l")
+    );
+    assert!(raw.contains("\u{1b}[?2004l"));
+    // No kitty keyboard protocol flags were pushed (they break IME composition).
+    assert!(!raw.contains("\u{1b}[>"));
+}
