@@ -1,6 +1,6 @@
 //! Subcommands for scripts, over the same report and search as the browser.
 
-use crate::report::{self, Loaded, NodeId, export};
+use crate::report::{self, Loaded, NodeId, excerpt, export};
 use crate::search;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
@@ -19,8 +19,43 @@ use std::path::PathBuf;
 pub struct Cli {
     /// Report to open (UTF-8 or Shift_JIS text); default: the embedded 2018 report
     pub file: Option<PathBuf>,
+    /// How the browser copies excerpts (y, Y, c)
+    #[arg(
+        long,
+        value_enum,
+        env = "SENRYAKU_COPY_FORMAT",
+        default_value = "plain"
+    )]
+    pub copy_format: CopyFormat,
+    /// Shell command that receives copied text on stdin, instead of tmux or a clipboard program
+    /// (an OSC 52 sequence is still sent to the terminal)
+    #[arg(long, value_name = "CMD", env = "SENRYAKU_CLIPBOARD")]
+    pub clipboard_cmd: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CopyFormat {
+    Plain,
+    Markdown,
+}
+
+impl From<CopyFormat> for excerpt::Format {
+    fn from(f: CopyFormat) -> Self {
+        match f {
+            CopyFormat::Plain => excerpt::Format::Plain,
+            CopyFormat::Markdown => excerpt::Format::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FyArg {
+    #[value(name = "2017")]
+    Fy2017,
+    #[value(name = "2018")]
+    Fy2018,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -46,14 +81,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print one measure, chapter or part by id (e.g. 1.4.2)
+    /// Print one measure (as the browser copies it), chapter or part by id (e.g. 1.4.2)
     Show {
         /// Positional id: part, part.chapter or part.chapter.measure
         id: String,
         #[command(flatten)]
         file: FileArg,
+        /// Only this FY section of a measure: 2017 (Ⅰ results) or 2018 (Ⅱ plans)
+        #[arg(long, value_enum)]
+        fy: Option<FyArg>,
+        /// Only this bullet of the section, 1-based; N.M for its M-th sub-item
+        #[arg(long, value_name = "N[.M]", requires = "fy")]
+        item: Option<String>,
+        /// Write the excerpt as a Markdown quote
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
         /// Print JSON instead of text
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["fy", "item"])]
         json: bool,
     },
     /// Search titles, purposes and FY items; exit status 1 when nothing matches
@@ -193,9 +237,46 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 emit(&export::toc(&loaded.report))
             }
         }
-        Command::Show { id, file, json } => {
+        Command::Show {
+            id,
+            file,
+            fy,
+            item,
+            markdown,
+            json,
+        } => {
             let loaded = load(&file)?;
             let node = parse_id(&loaded, &id)?;
+            let format = if markdown {
+                excerpt::Format::Markdown
+            } else {
+                excerpt::Format::Plain
+            };
+            if loaded.report.measure(node).is_some() && !json {
+                let fy = fy.map(|f| match f {
+                    FyArg::Fy2017 => report::Fy::Results,
+                    FyArg::Fy2018 => report::Fy::Plans,
+                });
+                let scope = match (fy, item) {
+                    (None, _) => excerpt::Scope::Measure,
+                    (Some(fy), None) => excerpt::Scope::Section(fy),
+                    (Some(fy), Some(n)) => {
+                        let piece = excerpt::parse_item(fy, &n).ok_or_else(|| {
+                            Failure::error(format!("--item takes N or N.M (1-based), not {n:?}"))
+                        })?;
+                        excerpt::Scope::Pieces(vec![piece])
+                    }
+                };
+                let text = excerpt::excerpt(&loaded.report, node, &scope, format).map_err(|e| {
+                    Failure::error(format!("{}: {e}", loaded.origin.display_name()))
+                })?;
+                return emit(&text);
+            }
+            if fy.is_some() || markdown {
+                return Err(Failure::error(format!(
+                    "{node} is not a measure: --fy and --markdown apply to measures"
+                )));
+            }
             if json {
                 let value = export::json_node(&loaded.report, node)
                     .ok_or_else(|| Failure::error(format!("no node {node}")))?;
@@ -346,7 +427,8 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
 }
 
 /// Opens the full-screen browser.
-pub fn browse(path: Option<&std::path::Path>) -> Result<(), Failure> {
+pub fn browse(cli: &Cli) -> Result<(), Failure> {
+    let path = cli.file.as_deref();
     use std::io::IsTerminal;
     let loaded = report::load(path)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -354,5 +436,11 @@ pub fn browse(path: Option<&std::path::Path>) -> Result<(), Failure> {
             "the browser needs a terminal; for scripts use `senryaku toc`, `show`, `search` or `export`",
         ));
     }
-    crate::tui::run(loaded).map_err(|e| Failure::error(format!("terminal: {e}")))
+    let options = crate::tui::Options {
+        copy_format: cli.copy_format.into(),
+        clipboard: crate::clipboard::Config {
+            command: cli.clipboard_cmd.clone(),
+        },
+    };
+    crate::tui::run(loaded, options).map_err(|e| Failure::error(format!("terminal: {e}")))
 }

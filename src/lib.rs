@@ -4,6 +4,7 @@
 //! (`tui`); the binary is a thin shell over them.
 
 pub mod cli;
+pub mod clipboard;
 pub mod report;
 pub mod search;
 pub mod tui;

@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     tune_allocator();
-    let args = Cli::parse();
-    let result = match args.command {
+    let mut args = Cli::parse();
+    let result = match args.command.take() {
         Some(command) => cli::run(command),
-        None => cli::browse(args.file.as_deref()),
+        None => cli::browse(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -55,8 +55,9 @@ fn toc_json_has_ids_labels_titles() {
 #[test]
 fn show_prints_a_measure_readably() {
     let out = stdout_of(&["show", "1.4.2"]);
-    assert!(out.starts_with("[1.4.2] （１）世界最高水準"));
-    assert!(out.contains("＞ ② レギュラトリーサイエンスの推進\n"));
+    assert!(out.starts_with(
+        "「健康・医療戦略の実行状況及び今後の取組方針 2018」（１）４）② レギュラトリーサイエンスの推進\n医療分野の研究開発の成果"
+    ));
     assert!(out.contains("\nⅠ 平成 29 年度の主な実行状況・成果\n・医療情報データベースシステム（以下、MID-NET と言う。）"));
     assert!(out.contains("\nⅡ 平成 30 年度の主な取組方針\n・MID-NET の本格運用を開始し"));
     // Sub-items are indented under their bullet.
@@ -67,6 +68,45 @@ fn show_prints_a_measure_readably() {
             "\n  ⑤技能実習生の帰国後の受け皿となる日本の介護事業者の海外展開\n  について、"
         )
     );
+    // A chapter lists its measures under its path.
+    let chapter = stdout_of(&["show", "1.4"]);
+    assert!(chapter.starts_with("[1.4] （１）世界最高水準"));
+}
+
+#[test]
+fn show_one_section_or_item_as_the_browser_copies_it() {
+    let sec = stdout_of(&["show", "1.4.2", "--fy", "2018"]);
+    assert_eq!(sec.lines().count(), 3);
+    assert!(
+        sec.lines()
+            .next()
+            .unwrap()
+            .ends_with("レギュラトリーサイエンスの推進 — Ⅱ 平成 30 年度の主な取組方針")
+    );
+    let item = stdout_of(&["show", "2.3.4", "--fy", "2018", "--item", "1"]);
+    assert_eq!(item.lines().count(), 1 + 1 + 5 + 1);
+    let sub = stdout_of(&["show", "2.3.4", "--fy", "2018", "--item", "1.5"]);
+    assert_eq!(
+        sub.lines().nth(1),
+        Some("⑤技能実習生の帰国後の受け皿となる日本の介護事業者の海外展開")
+    );
+    let md = stdout_of(&["show", "1.4.2", "--fy", "2017", "--item", "2", "--markdown"]);
+    assert!(md.starts_with("**「健康・医療戦略の実行状況及び今後の取組方針 2018」（１）４）②"));
+    assert!(md.contains("\n\n> - 臨床試験成績のデータ収集を継続し"));
+    for bad in [
+        vec!["show", "1.4.2", "--fy", "2018", "--item", "9"],
+        vec!["show", "1.4.2", "--fy", "2018", "--item", "x"],
+        vec!["show", "1.4", "--fy", "2018"],
+    ] {
+        senryaku().args(&bad).assert().code(2).stderr(
+            predicate::str::starts_with("senryaku: ").and(predicate::str::contains('\n').count(1)),
+        );
+    }
+    // --item needs --fy.
+    senryaku()
+        .args(["show", "1.4.2", "--item", "1"])
+        .assert()
+        .failure();
 }
 
 #[test]

@@ -59,6 +59,16 @@ fn search_jump_resize_quit_in_a_real_terminal() {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_senryaku"));
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
+    // Only the terminal gets copies here: no tmux, no X11 or Wayland clipboard.
+    for var in [
+        "TMUX",
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "SENRYAKU_CLIPBOARD",
+        "SENRYAKU_COPY_FORMAT",
+    ] {
+        cmd.env_remove(var);
+    }
     let mut child = pair.slave.spawn_command(cmd).expect("spawn senryaku");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -98,6 +108,29 @@ fn search_jump_resize_quit_in_a_real_terminal() {
         "平成 30 年度の主な取組方針",
         "1.4.2",
     ]);
+
+    // Y copies the whole measure: an OSC 52 sequence whose payload is the excerpt.
+    writer.write_all(b"Y").unwrap();
+    writer.flush().unwrap();
+    s.wait_for(&["Copied"]);
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let start = raw.find("\u{1b}]52;c;").expect("an OSC 52 sequence") + "\u{1b}]52;c;".len();
+    let end = start + raw[start..].find('\u{7}').expect("OSC 52 ends with BEL");
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..end])
+        .unwrap();
+    let report = senryaku::report::load(None).unwrap().report;
+    let want = senryaku::report::excerpt::excerpt(
+        &report,
+        "1.4.2".parse().unwrap(),
+        &senryaku::report::excerpt::Scope::Measure,
+        senryaku::report::excerpt::Format::Plain,
+    )
+    .unwrap();
+    assert_eq!(String::from_utf8(payload).unwrap(), want);
+    let msg = format!("Copied {} characters to OSC 52", want.chars().count());
+    s.wait_for(&[&msg]);
 
     // Resize: the browser redraws for the new size.
     pair.master.resize(size(80, 24)).unwrap();

@@ -224,13 +224,13 @@ fn help_overlay_lists_the_keymap() {
     assert!(s.contains("j Down"));
     insta::assert_snapshot!(s);
     // It scrolls to show the rest.
-    for _ in 0..40 {
+    for _ in 0..100 {
         key(&mut a, KeyCode::Char('j'));
     }
     let (_, s) = render(&a);
     assert!(s.contains("close help") && s.contains("scroll down"));
     // And back up without pressing k forty times.
-    for _ in 0..30 {
+    for _ in 0..100 {
         key(&mut a, KeyCode::Char('k'));
     }
     let (_, s) = render(&a);
@@ -391,4 +391,72 @@ fn readme_lists_every_key_binding() {
             );
         }
     }
+}
+
+fn excerpt_of(
+    app: &App,
+    scope: senryaku::report::excerpt::Scope,
+    format: senryaku::report::excerpt::Format,
+) -> String {
+    senryaku::report::excerpt::excerpt(&app.report, app.selected, &scope, format).unwrap()
+}
+
+#[test]
+fn copy_keys_give_the_excerpts_show_prints() {
+    use senryaku::report::Fy;
+    use senryaku::report::excerpt::{Format, Piece, Scope};
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "MID-NET");
+    key(&mut a, KeyCode::Enter);
+    // Y: the whole measure.
+    key(&mut a, KeyCode::Char('Y'));
+    let y = a.take_copy().unwrap();
+    assert_eq!(y, excerpt_of(&a, Scope::Measure, Format::Plain));
+    assert!(y.starts_with("「健康・医療戦略の実行状況及び今後の取組方針 2018」（１）４）② レギュラトリーサイエンスの推進\n"));
+    // y: the item under the cursor (the hit, FY2018's first bullet).
+    key(&mut a, KeyCode::Char('y'));
+    let item = Piece::Item {
+        fy: Fy::Plans,
+        item: 0,
+        sub: None,
+    };
+    assert_eq!(
+        a.take_copy().unwrap(),
+        excerpt_of(&a, Scope::Pieces(vec![item]), Format::Plain)
+    );
+    // c: the section.
+    key(&mut a, KeyCode::Char('c'));
+    assert_eq!(
+        a.take_copy().unwrap(),
+        excerpt_of(&a, Scope::Section(Fy::Plans), Format::Plain)
+    );
+    // v k y: a range from FY2017's last bullet to FY2018's first.
+    key(&mut a, KeyCode::Char('v'));
+    assert_eq!(a.mode, Mode::Visual);
+    key(&mut a, KeyCode::Char('k'));
+    let (_, s) = render(&a);
+    assert!(s.contains("VISUAL"));
+    key(&mut a, KeyCode::Char('y'));
+    assert_eq!(a.mode, Mode::Normal);
+    let range = a.take_copy().unwrap();
+    assert!(range.contains("\nⅠ 平成 29 年度の主な実行状況・成果\n・臨床試験成績"));
+    assert!(range.contains("\n\nⅡ 平成 30 年度の主な取組方針\n・MID-NET"));
+    // M: Markdown from now on; the status bar says so.
+    key(&mut a, KeyCode::Char('M'));
+    assert!(a.message.as_deref().unwrap().contains("Markdown"));
+    key(&mut a, KeyCode::Char('Y'));
+    assert_eq!(
+        a.take_copy().unwrap(),
+        excerpt_of(&a, Scope::Measure, Format::Markdown)
+    );
+    // What the clipboard reports shows in the status bar.
+    a.update(Action::CopyDone("Copied 10 characters to OSC 52".into()));
+    let (_, s) = render(&a);
+    assert!(s.contains("Copied 10 characters to OSC 52"));
+    // Esc leaves a range without copying.
+    key(&mut a, KeyCode::Char('v'));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+    assert!(a.take_copy().is_none());
 }

@@ -263,7 +263,7 @@ pub fn node_text(report: &Report, id: NodeId) -> Option<String> {
 // Markdown
 
 /// Escapes characters that Markdown would read as markup at the start of a line or inline.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(

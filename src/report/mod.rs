@@ -1,6 +1,7 @@
 //! The document: model, decoding and parsing. Knows nothing of the terminal.
 
 pub mod decode;
+pub mod excerpt;
 pub mod export;
 pub mod model;
 pub mod parse;

@@ -31,6 +31,19 @@ pub enum Action {
     PrevHit,
     ClearHighlight,
     ToggleHelp,
+    // Copying.
+    /// y: the item under the cursor, or the selected range.
+    CopyItem,
+    /// v: start selecting a range of items.
+    VisualStart,
+    /// Y: the whole measure.
+    CopyMeasure,
+    /// c: the FY section the cursor is in.
+    CopySection,
+    /// M: plain text or Markdown.
+    ToggleCopyFormat,
+    /// What the clipboard did, for the status bar.
+    CopyDone(String),
     /// Close the popup on top (search, help).
     Close,
     // Search popup.

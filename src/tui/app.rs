@@ -8,7 +8,8 @@ use super::layout::{self, Areas, Arrangement};
 use super::outline::{self, Row};
 use super::strings;
 use super::theme::Theme;
-use crate::report::{NodeId, Report};
+use crate::report::excerpt::{self, Format, Piece, Scope};
+use crate::report::{Fy, NodeId, Report};
 use crate::search::{self, Hit, Index, Query};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
@@ -78,6 +79,13 @@ pub struct App {
     pub help_scroll: usize,
     pub message: Option<String>,
     pub quit: bool,
+    /// How copies are written.
+    pub copy_format: Format,
+    /// The other end of the item range being selected (visual mode).
+    pub anchor: Option<usize>,
+    /// Text to put on the clipboard: set by an update, delivered by the event loop, whose
+    /// report comes back as [`Action::CopyDone`].
+    pub pending_copy: Option<String>,
 }
 
 fn region_slot(r: Region) -> usize {
@@ -119,6 +127,9 @@ impl App {
             help_scroll: 0,
             message: None,
             quit: false,
+            copy_format: Format::Plain,
+            anchor: None,
+            pending_copy: None,
         };
         app.cursor = app.first_item().unwrap_or(0);
         app.sync(false);
@@ -292,6 +303,42 @@ impl App {
             (Mode::Help, Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
             (Mode::Help, _) => {}
             (Mode::Search, a) => self.update_search(a),
+            (_, Action::CopyDone(msg)) => self.message = Some(msg),
+            (Mode::Visual, Action::Close) => {
+                self.mode = Mode::Normal;
+                self.anchor = None;
+            }
+            (Mode::Visual, Action::CopyItem) => {
+                self.copy_range();
+                self.mode = Mode::Normal;
+                self.anchor = None;
+            }
+            (Mode::Visual, a @ (Action::Up | Action::Down | Action::Top | Action::Bottom)) => {
+                reveal = self.update_detail(a);
+            }
+            (Mode::Visual, _) => {}
+            (Mode::Normal, Action::CopyItem) => match self.focus {
+                Focus::Detail => self.copy_range(),
+                Focus::Outline => self.copy(Scope::Measure),
+            },
+            (Mode::Normal, Action::CopyMeasure) => self.copy(Scope::Measure),
+            (Mode::Normal, Action::CopySection) => match self.cursor_section() {
+                Some(fy) => self.copy(Scope::Section(fy)),
+                None => self.message = Some(strings::NO_SECTION.to_string()),
+            },
+            (Mode::Normal, Action::VisualStart) => {
+                if self.report.measure(self.selected).is_some() {
+                    self.focus = Focus::Detail;
+                    self.anchor = Some(self.cursor);
+                    self.mode = Mode::Visual;
+                } else {
+                    self.message = Some(strings::NOT_A_MEASURE.to_string());
+                }
+            }
+            (Mode::Normal, Action::ToggleCopyFormat) => {
+                self.copy_format = self.copy_format.toggle();
+                self.message = Some(strings::copy_format(self.copy_format));
+            }
             (Mode::Normal, Action::ToggleHelp) => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
@@ -590,6 +637,56 @@ impl App {
                 self.cursor = l.block;
             }
         }
+    }
+
+    // ----- copying -------------------------------------------------------------------------
+
+    /// The excerpt piece a block shows (a bullet's tail copies the whole bullet).
+    fn piece(&self, b: usize) -> Option<Piece> {
+        match self.blocks.get(b)?.kind {
+            BlockKind::Purpose => Some(Piece::Purpose),
+            BlockKind::Item(fy, loc) => Some(Piece::Item {
+                fy,
+                item: loc.item,
+                sub: if loc.tail { None } else { loc.sub },
+            }),
+            _ => None,
+        }
+    }
+
+    /// The blocks selected: the range from the anchor to the cursor, or the cursor alone.
+    pub fn selection(&self) -> (usize, usize) {
+        let a = self.anchor.unwrap_or(self.cursor);
+        (a.min(self.cursor), a.max(self.cursor))
+    }
+
+    fn cursor_section(&self) -> Option<Fy> {
+        match self.blocks.get(self.cursor)?.kind {
+            BlockKind::Item(fy, _) => Some(fy),
+            _ => None,
+        }
+    }
+
+    fn copy_range(&mut self) {
+        let (from, to) = self.selection();
+        let pieces: Vec<Piece> = (from..=to).filter_map(|b| self.piece(b)).collect();
+        if pieces.is_empty() {
+            self.copy(Scope::Measure);
+        } else {
+            self.copy(Scope::Pieces(pieces));
+        }
+    }
+
+    fn copy(&mut self, scope: Scope) {
+        match excerpt::excerpt(&self.report, self.selected, &scope, self.copy_format) {
+            Ok(text) => self.pending_copy = Some(text),
+            Err(_) => self.message = Some(strings::NOT_A_MEASURE.to_string()),
+        }
+    }
+
+    /// Hands the pending copy to the event loop.
+    pub fn take_copy(&mut self) -> Option<String> {
+        self.pending_copy.take()
     }
 
     // ----- search --------------------------------------------------------------------------

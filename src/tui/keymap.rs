@@ -9,6 +9,8 @@ use tui_input::InputRequest as Req;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Normal,
+    /// Selecting a range of items in the detail pane.
+    Visual,
     Search,
     Help,
 }
@@ -17,6 +19,7 @@ impl Mode {
     pub fn name(self) -> &'static str {
         match self {
             Mode::Normal => "NORMAL",
+            Mode::Visual => "VISUAL",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
         }
@@ -73,190 +76,68 @@ const fn b(mode: Mode, keys: &'static [Key], action: Action, help: &'static str)
 use KeyCode::*;
 use Mode::*;
 
+/// Alt-Backspace.
+const ALT_BACKSPACE: Key = Key {
+    code: Backspace,
+    mods: KeyModifiers::ALT,
+};
+
 /// Every binding. Order is the order of the help overlay.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(
-        Normal,
-        &[k('j'), code(Down)],
-        Action::Down,
-        "next row / next item",
-    ),
-    b(
-        Normal,
-        &[k('k'), code(Up)],
-        Action::Up,
-        "previous row / previous item",
-    ),
-    b(
-        Normal,
-        &[k('h'), code(Left)],
-        Action::Left,
-        "collapse, parent; in detail: left",
-    ),
-    b(
-        Normal,
-        &[k('l'), code(Right)],
-        Action::Right,
-        "expand, first child; in detail: right",
-    ),
-    b(
-        Normal,
-        &[code(Enter)],
-        Action::Activate,
-        "open or fold the selected entry",
-    ),
-    b(
-        Normal,
-        &[code(Tab), code(BackTab)],
-        Action::SwitchPane,
-        "switch pane (outline / detail)",
-    ),
+    b(Normal, &[k('j'), code(Down)], Action::Down, "next row / next item"),
+    b(Normal, &[k('k'), code(Up)], Action::Up, "previous row / previous item"),
+    b(Normal, &[k('h'), code(Left)], Action::Left, "collapse, parent; in detail: left"),
+    b(Normal, &[k('l'), code(Right)], Action::Right, "expand, first child; in detail: right"),
+    b(Normal, &[code(Enter)], Action::Activate, "open or fold the selected entry"),
+    b(Normal, &[code(Tab), code(BackTab)], Action::SwitchPane, "switch pane (outline / detail)"),
     b(Normal, &[k('g'), code(Home)], Action::Top, "go to top"),
     b(Normal, &[k('G'), code(End)], Action::Bottom, "go to bottom"),
-    b(
-        Normal,
-        &[code(PageUp), ctrl('b')],
-        Action::PageUp,
-        "page up",
-    ),
-    b(
-        Normal,
-        &[code(PageDown), ctrl('f')],
-        Action::PageDown,
-        "page down",
-    ),
+    b(Normal, &[code(PageUp), ctrl('b')], Action::PageUp, "page up"),
+    b(Normal, &[code(PageDown), ctrl('f')], Action::PageDown, "page down"),
     b(Normal, &[ctrl('u')], Action::HalfPageUp, "half page up"),
     b(Normal, &[ctrl('d')], Action::HalfPageDown, "half page down"),
     b(Normal, &[k(']')], Action::NextMeasure, "next measure"),
     b(Normal, &[k('[')], Action::PrevMeasure, "previous measure"),
-    b(
-        Normal,
-        &[k('s')],
-        Action::ToggleLayout,
-        "FY sections: side by side / stacked / auto",
-    ),
-    b(
-        Normal,
-        &[k('+')],
-        Action::ExpandAll,
-        "expand the whole outline",
-    ),
-    b(
-        Normal,
-        &[k('-')],
-        Action::CollapseAll,
-        "collapse the outline to parts",
-    ),
+    b(Normal, &[k('s')], Action::ToggleLayout, "FY sections: side by side / stacked / auto"),
+    b(Normal, &[k('+')], Action::ExpandAll, "expand the whole outline"),
+    b(Normal, &[k('-')], Action::CollapseAll, "collapse the outline to parts"),
     b(Normal, &[k('/')], Action::OpenSearch, "search"),
     b(Normal, &[k('n')], Action::NextHit, "next search hit"),
     b(Normal, &[k('N')], Action::PrevHit, "previous search hit"),
-    b(
-        Normal,
-        &[code(Esc)],
-        Action::ClearHighlight,
-        "clear search highlights",
-    ),
-    b(
-        Normal,
-        &[k('?')],
-        Action::ToggleHelp,
-        "show or hide this help",
-    ),
+    b(Normal, &[code(Esc)], Action::ClearHighlight, "clear search highlights"),
+    b(Normal, &[k('y')], Action::CopyItem, "copy the item under the cursor, with its citation"),
+    b(Normal, &[k('v')], Action::VisualStart, "select a range of items to copy"),
+    b(Normal, &[k('c')], Action::CopySection, "copy the cursor's FY section"),
+    b(Normal, &[k('Y')], Action::CopyMeasure, "copy the whole measure"),
+    b(Normal, &[k('M')], Action::ToggleCopyFormat, "copy as plain text / Markdown quote"),
+    b(Normal, &[k('?')], Action::ToggleHelp, "show or hide this help"),
     b(Normal, &[k('q'), ctrl('c')], Action::Quit, "quit"),
-    b(
-        Search,
-        &[code(Enter)],
-        Action::SearchAccept,
-        "jump to the chosen hit",
-    ),
-    b(
-        Search,
-        &[code(Up), ctrl('p'), ctrl('k')],
-        Action::SearchUp,
-        "previous hit",
-    ),
-    b(
-        Search,
-        &[code(Down), ctrl('n'), ctrl('j')],
-        Action::SearchDown,
-        "next hit",
-    ),
+    b(Visual, &[k('j'), code(Down)], Action::Down, "extend the range down"),
+    b(Visual, &[k('k'), code(Up)], Action::Up, "extend the range up"),
+    b(Visual, &[k('g'), code(Home)], Action::Top, "extend to the first item"),
+    b(Visual, &[k('G'), code(End)], Action::Bottom, "extend to the last item"),
+    b(Visual, &[k('y'), code(Enter)], Action::CopyItem, "copy the range"),
+    b(Visual, &[k('v'), code(Esc)], Action::Close, "cancel the range"),
+    b(Visual, &[k('q'), ctrl('c')], Action::Quit, "quit"),
+    b(Search, &[code(Enter)], Action::SearchAccept, "jump to the chosen hit"),
+    b(Search, &[code(Up), ctrl('p'), ctrl('k')], Action::SearchUp, "previous hit"),
+    b(Search, &[code(Down), ctrl('n'), ctrl('j')], Action::SearchDown, "next hit"),
     b(Search, &[code(Esc)], Action::Close, "close search"),
-    b(
-        Search,
-        &[code(Left), ctrl('b')],
-        Action::SearchInput(Req::GoToPrevChar),
-        "cursor left",
-    ),
-    b(
-        Search,
-        &[code(Right), ctrl('f')],
-        Action::SearchInput(Req::GoToNextChar),
-        "cursor right",
-    ),
-    b(
-        Search,
-        &[alt('b')],
-        Action::SearchInput(Req::GoToPrevWord),
-        "word left",
-    ),
-    b(
-        Search,
-        &[alt('f')],
-        Action::SearchInput(Req::GoToNextWord),
-        "word right",
-    ),
-    b(
-        Search,
-        &[code(Home), ctrl('a')],
-        Action::SearchInput(Req::GoToStart),
-        "start of line",
-    ),
-    b(
-        Search,
-        &[code(End), ctrl('e')],
-        Action::SearchInput(Req::GoToEnd),
-        "end of line",
-    ),
-    b(
-        Search,
-        &[code(Backspace), ctrl('h')],
-        Action::SearchInput(Req::DeletePrevChar),
-        "delete back",
-    ),
-    b(
-        Search,
-        &[code(Delete), ctrl('d')],
-        Action::SearchInput(Req::DeleteNextChar),
-        "delete forward",
-    ),
-    b(
-        Search,
-        &[
-            ctrl('w'),
-            Key {
-                code: Backspace,
-                mods: KeyModifiers::ALT,
-            },
-        ],
-        Action::SearchInput(Req::DeletePrevWord),
-        "delete word back",
-    ),
-    b(
-        Search,
-        &[ctrl('u')],
-        Action::SearchInput(Req::DeleteLine),
-        "clear the query",
-    ),
+    b(Search, &[code(Left), ctrl('b')], Action::SearchInput(Req::GoToPrevChar), "cursor left"),
+    b(Search, &[code(Right), ctrl('f')], Action::SearchInput(Req::GoToNextChar), "cursor right"),
+    b(Search, &[alt('b')], Action::SearchInput(Req::GoToPrevWord), "word left"),
+    b(Search, &[alt('f')], Action::SearchInput(Req::GoToNextWord), "word right"),
+    b(Search, &[code(Home), ctrl('a')], Action::SearchInput(Req::GoToStart), "start of line"),
+    b(Search, &[code(End), ctrl('e')], Action::SearchInput(Req::GoToEnd), "end of line"),
+    b(Search, &[code(Backspace), ctrl('h')], Action::SearchInput(Req::DeletePrevChar), "delete back"),
+    b(Search, &[code(Delete), ctrl('d')], Action::SearchInput(Req::DeleteNextChar), "delete forward"),
+    b(Search, &[ctrl('w'), ALT_BACKSPACE], Action::SearchInput(Req::DeletePrevWord), "delete word back"),
+    b(Search, &[ctrl('u')], Action::SearchInput(Req::DeleteLine), "clear the query"),
     b(Search, &[ctrl('c')], Action::Quit, "quit"),
     b(Help, &[k('j'), code(Down)], Action::Down, "scroll down"),
     b(Help, &[k('k'), code(Up)], Action::Up, "scroll up"),
-    b(
-        Help,
-        &[k('?'), k('q'), code(Esc)],
-        Action::Close,
-        "close help",
-    ),
+    b(Help, &[k('?'), k('q'), code(Esc)], Action::Close, "close help"),
     b(Help, &[ctrl('c')], Action::Quit, "quit"),
 ];
 
@@ -321,6 +202,7 @@ pub fn key_label(key: &Key) -> String {
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     [
         (Normal, "Browsing"),
+        (Visual, "Range of items (after v)"),
         (Search, "Search popup (other keys type)"),
         (Help, "Help"),
     ]

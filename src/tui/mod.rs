@@ -19,7 +19,9 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 use ratatui::layout::Rect;
 use std::io;
 
+use crate::clipboard;
 use crate::report::Loaded;
+use crate::report::excerpt::Format;
 
 /// The action for a terminal event, if any. Key releases and repeats of other kinds are
 /// ignored (only presses act).
@@ -47,8 +49,15 @@ pub fn event_action(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
+/// Settings of the browser from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub copy_format: Format,
+    pub clipboard: clipboard::Config,
+}
+
 /// Runs the browser on a loaded report until the user quits.
-pub fn run(loaded: Loaded) -> io::Result<()> {
+pub fn run(loaded: Loaded, options: Options) -> io::Result<()> {
     let (mut term, _guard) = terminal::init()?;
     let size = term.size()?;
     let mut app = App::new(
@@ -57,10 +66,16 @@ pub fn run(loaded: Loaded) -> io::Result<()> {
         theme::Theme::from_env(),
         Rect::new(0, 0, size.width, size.height),
     );
+    app.copy_format = options.copy_format;
+    let env = clipboard::Env::from_process();
     while !app.quit {
         term.draw(|f| ui::draw(f, &app))?;
         if let Some(action) = event_action(&app, event::read()?) {
             app.update(action);
+        }
+        if let Some(text) = app.take_copy() {
+            let done = clipboard::copy(&text, &options.clipboard, &env, &mut io::stdout());
+            app.update(Action::CopyDone(done.message()));
         }
     }
     Ok(())

@@ -16,6 +16,8 @@ pub const HELP_FOOTER: &str = "? or Esc closes this help";
 pub const HINTS: &str = "? help  / search  Tab pane  q quit";
 pub const NO_MORE_MEASURES: &str = "No more measures that way";
 pub const NO_SEARCH: &str = "No search yet: press / to search";
+pub const NO_SECTION: &str = "Put the cursor on an FY item (j/k) to copy its section";
+pub const NOT_A_MEASURE: &str = "Select a measure to copy";
 pub const RESULTS_LABEL: &str = "Ⅰ results";
 pub const PLANS_LABEL: &str = "Ⅱ plans";
 
@@ -57,4 +59,8 @@ pub fn field(f: Field) -> &'static str {
 
 pub fn outline_header(measures: usize) -> String {
     format!("{OUTLINE} ({measures} measures)")
+}
+
+pub fn copy_format(f: crate::report::excerpt::Format) -> String {
+    format!("Copies as {}", f.name())
 }

@@ -78,8 +78,14 @@ fn draw_view(buf: &mut Buffer, app: &App, v: &View, focused: bool) {
         let Some(block) = app.blocks.get(line.block) else {
             continue;
         };
-        if line.block == app.cursor && block.kind.is_item() {
-            text::put_str(buf, v.rect.x, y, GUTTER, "▌", theme.cursor_bar(focused));
+        let (from, to) = app.selection();
+        if (from..=to).contains(&line.block) && block.kind.is_item() {
+            let style = if app.anchor.is_some() {
+                theme.selected()
+            } else {
+                theme.cursor_bar(focused)
+            };
+            text::put_str(buf, v.rect.x, y, GUTTER, "▌", style);
         }
         let mut x = v.rect.x + GUTTER;
         let mut room = text_w;

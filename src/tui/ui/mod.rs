@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.mode {
         Mode::Search => search::draw(frame, app, &areas),
         Mode::Help => help::draw(frame.buffer_mut(), app, &areas),
-        Mode::Normal => {}
+        Mode::Normal | Mode::Visual => {}
     }
 }
 
@@ -84,14 +84,12 @@ fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
         (None, Some(h)) => format!("/{}  ({} hits, n/N)", h.query, h.hits.len()),
         (None, None) => app.source.clone(),
     };
-    let room = if left > hints_w + 2 {
-        left - hints_w - 2
-    } else {
-        left
-    };
+    // A message takes the hints' room.
+    let hints_fit = app.message.is_none() && left > hints_w + 2;
+    let room = if hints_fit { left - hints_w - 2 } else { left };
     let (m, _) = crate::tui::wrap::truncate(&msg, room.saturating_sub(1) as usize);
     text::put_str(buf, x + 1, r.y, room.saturating_sub(1), &m, theme.status());
-    if left > hints_w + 2 {
+    if hints_fit {
         text::put_str(
             buf,
             r.x + r.width - hints_w - 1,

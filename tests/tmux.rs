@@ -1,0 +1,95 @@
+//! Inside tmux, a copy lands in tmux's buffer. Runs in a tmux server of its own; skipped (with a
+//! note) where tmux is not installed.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Server(String);
+
+impl Server {
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-L", &self.0, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, wanted: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.screen().contains(wanted) {
+            assert!(
+                Instant::now() < deadline,
+                "never saw {wanted:?}:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn copy_inside_tmux_fills_its_buffer() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed; skipping");
+        return;
+    }
+    let server = Server(format!("senryaku-test-{}", std::process::id()));
+    let exe = env!("CARGO_BIN_EXE_senryaku");
+    let started = server.tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "env",
+        "-u",
+        "DISPLAY",
+        "-u",
+        "WAYLAND_DISPLAY",
+        "-u",
+        "SENRYAKU_CLIPBOARD",
+        exe,
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    server.wait_for("NORMAL");
+    server.tmux(&["send-keys", "/"]);
+    server.wait_for("SEARCH");
+    server.tmux(&["send-keys", "-l", "MID-NET"]);
+    server.wait_for("2 hits");
+    server.tmux(&["send-keys", "Enter"]);
+    server.wait_for("1.4.2");
+    server.tmux(&["send-keys", "y"]);
+    server.wait_for("to tmux, OSC 52");
+    let buffer = server.tmux(&["show-buffer"]);
+    let got = String::from_utf8(buffer.stdout).unwrap();
+    let report = senryaku::report::load(None).unwrap().report;
+    let want = senryaku::report::excerpt::excerpt(
+        &report,
+        "1.4.2".parse().unwrap(),
+        &senryaku::report::excerpt::Scope::Pieces(vec![senryaku::report::excerpt::Piece::Item {
+            fy: senryaku::report::Fy::Plans,
+            item: 0,
+            sub: None,
+        }]),
+        senryaku::report::excerpt::Format::Plain,
+    )
+    .unwrap();
+    assert_eq!(got, want);
+    server.tmux(&["send-keys", "q"]);
+}
