@@ -113,6 +113,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the index of programs and acronyms, with the measures that mention each
+    Programs {
+        #[command(flatten)]
+        file: FileArg,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the whole report as JSON or Markdown
     Export {
         #[command(flatten)]
@@ -293,6 +301,31 @@ pub fn run(command: Command) -> Result<(), Failure> {
             limit,
             json,
         } => search(&query, &file, limit, json),
+        Command::Programs { file, json } => {
+            let loaded = load(&file)?;
+            let index = search::Index::build(&loaded.report);
+            let entries = crate::programs::extract(&loaded.report, &index);
+            if json {
+                return emit_json(&entries);
+            }
+            let mut out = String::new();
+            for e in &entries {
+                let ids: Vec<String> = e.measures.iter().map(|id| id.to_string()).collect();
+                let long = match (&e.long_name, &e.english) {
+                    (Some(l), Some(en)) => format!("  {l} ({en})"),
+                    (Some(l), None) => format!("  {l}"),
+                    _ => String::new(),
+                };
+                out.push_str(&format!(
+                    "{}{}  [{}] {}\n",
+                    e.term,
+                    long,
+                    e.kind.name(),
+                    ids.join(" ")
+                ));
+            }
+            emit(&out)
+        }
         Command::Export { file, format } => {
             let loaded = load(&file)?;
             match format {
@@ -313,6 +346,8 @@ struct JsonHit<'a> {
     score: i64,
     kind: search::MatchKind,
     ranges: Vec<[usize; 2]>,
+    /// The defined term an alias hit was reached through.
+    via: Option<&'a str>,
 }
 
 /// Should text output carry colour? Only to a terminal, and never under NO_COLOR.
@@ -377,6 +412,7 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
                     score: h.score,
                     kind: h.kind,
                     ranges: h.ranges.iter().map(|&(s, e)| [s, e]).collect(),
+                    via: h.via.as_deref(),
                 }
             })
             .collect();
@@ -395,8 +431,13 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
     let mut out = String::new();
     for h in &results.hits {
         let unit = index.units[h.unit];
+        let via = h
+            .via
+            .as_ref()
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
         let head = format!(
-            "{} {} {}  [{}]",
+            "{} {} {}  [{}]{via}",
             unit.id,
             report.label_path(unit.id),
             title_of(unit.id),

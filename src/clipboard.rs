@@ -201,8 +201,9 @@ mod tests {
             command: Some("exit 3".into()),
         };
         let d = copy("x", &failing, &Env::from_process(), &mut term);
-        assert_eq!(d.errors.len(), 1);
-        assert!(d.message().contains("failed"));
+        // The shell may exit before reading (a broken pipe) or after (status 3): an error either way.
+        assert!(!d.errors.is_empty(), "{d:?}");
+        assert_eq!(d.targets, vec!["OSC 52"], "{d:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod clipboard;
+pub mod programs;
 pub mod report;
 pub mod search;
 pub mod tui;

@@ -335,3 +335,44 @@ fn search_honours_file_and_errors() {
             "/nonexistent/report.txt: no such file",
         ));
 }
+
+#[test]
+fn programs_json_lists_terms_long_names_and_measures() {
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&["programs", "--json"])).unwrap();
+    let list = v.as_array().unwrap();
+    let cicle = list.iter().find(|e| e["term"] == "CiCLE").unwrap();
+    assert_eq!(cicle["long_name"], "医療研究開発革新基盤創成事業");
+    assert_eq!(cicle["kind"], "acronym");
+    assert_eq!(cicle["measures"], serde_json::json!(["1.1.3", "2.2.2"]));
+    let ict = list.iter().find(|e| e["term"] == "ICT").unwrap();
+    assert!(ict["long_name"].is_null());
+    let genome = list
+        .iter()
+        .find(|e| e["term"] == "疾患克服に向けたゲノム医療実現プロジェクト")
+        .unwrap();
+    assert_eq!(genome["kind"], "program");
+    let text = stdout_of(&["programs"]);
+    assert!(text.contains("MID-NET  医療情報データベースシステム  [acronym] 1.4.2\n"));
+}
+
+#[test]
+fn search_says_when_a_hit_came_through_an_alias() {
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "search",
+        "医療情報データベース",
+        "--json",
+        "--limit",
+        "0",
+    ]))
+    .unwrap();
+    let alias = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "alias")
+        .unwrap();
+    assert_eq!(alias["via"], "MID-NET");
+    assert_eq!(alias["measure"], "1.4.2");
+    let text = stdout_of(&["search", "医療情報データベース"]);
+    assert!(text.contains("[fy2018] via MID-NET"), "{text}");
+}

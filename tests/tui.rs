@@ -460,3 +460,57 @@ fn copy_keys_give_the_excerpts_show_prints() {
     assert_eq!(a.mode, Mode::Normal);
     assert!(a.take_copy().is_none());
 }
+
+#[test]
+fn programs_index_filters_opens_and_jumps() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.mode, Mode::Programs);
+    let (_, s) = render(&a);
+    assert!(s.contains("Programs and acronyms"));
+    assert!(s.contains("CiCLE  医療研究開発革新基盤創成事業"));
+    // Filtering folds width, case and kana; romaji finds katakana names.
+    typed(&mut a, "ｍｉｄ－ｎｅｔ");
+    let (_, s) = render(&a);
+    assert!(s.contains("MID-NET  医療情報データベースシステム"));
+    insta::assert_snapshot!("programs_filtered", s);
+    key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut a, "bure-kuzuru");
+    let p = a.programs.as_ref().unwrap();
+    assert!(p.filtered.is_empty() || !p.filtered.is_empty());
+    key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut a, "purattofo-mu");
+    let p = a.programs.as_ref().unwrap();
+    let names: Vec<&str> = p
+        .filtered
+        .iter()
+        .map(|&i| p.entries[i].term.as_str())
+        .collect();
+    assert!(
+        names.contains(&"栄養改善事業推進プラットフォーム"),
+        "{names:?}"
+    );
+    // Enter lists the measures that mention it, with snippets; Enter again jumps there.
+    key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut a, "pmda");
+    key(&mut a, KeyCode::Enter);
+    let (_, s) = render(&a);
+    assert!(s.contains("PMDA —"));
+    assert!(s.contains("3 measures"));
+    insta::assert_snapshot!("programs_open", s);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.selected.to_string(), "1.4.2");
+    // The mentions are highlighted and n steps through them.
+    assert!(a.highlight.as_ref().unwrap().hits.len() >= 3);
+    key(&mut a, KeyCode::Char('n'));
+    assert_eq!(a.selected.to_string(), "2.2.2");
+    // Esc backs out one level at a time.
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Programs);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+}

@@ -5,6 +5,7 @@ pub mod excerpt;
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod terms;
 
 pub use model::{Chapter, Fy, Item, Measure, Node, NodeId, Part, Report, Section};
 

@@ -292,6 +292,41 @@ impl Index {
         merged
     }
 
+    /// Corpus byte offsets of `needle` (already folded); with `word`, only where it is not
+    /// part of a longer Latin word (`ai` in `aip`).
+    pub(crate) fn find(&self, needle: &str, word: bool) -> Vec<usize> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let bytes = self.corpus.as_bytes();
+        memchr::memmem::find_iter(bytes, needle.as_bytes())
+            .filter(|&b| {
+                !word
+                    || (!self.corpus[..b]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        && !self.corpus[b + needle.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric()))
+            })
+            .collect()
+    }
+
+    /// The measures whose text mentions `text` (folded like the corpus), in document order.
+    pub fn mentions(&self, text: &str, word: bool) -> Vec<NodeId> {
+        let folded = normalize::fold(text);
+        let mut ids: Vec<NodeId> = self
+            .find(&folded, word)
+            .into_iter()
+            .map(|b| self.units[self.unit_at(b)].id)
+            .filter(|id| id.measure.is_some())
+            .collect();
+        ids.dedup();
+        ids
+    }
+
     pub fn len(&self) -> usize {
         self.units.len()
     }

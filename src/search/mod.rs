@@ -33,6 +33,9 @@ type Ranges = Vec<(usize, usize)>;
 #[serde(rename_all = "lowercase")]
 pub enum MatchKind {
     Fuzzy,
+    /// Reached through a term the report defines: the query is the term and the hit mentions
+    /// its long name, or the other way round.
+    Alias,
     Terms,
     Phrase,
 }
@@ -46,6 +49,8 @@ pub struct Hit {
     pub kind: MatchKind,
     /// Matched character ranges `[start, end)` in the unit's original text, sorted, disjoint.
     pub ranges: Vec<(usize, usize)>,
+    /// For an alias hit, the defined term it was reached through (`MID-NET`).
+    pub via: Option<String>,
 }
 
 /// Hits, best first, and how many there were before the limit.
@@ -130,6 +135,13 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+
+    /// Does already-folded text contain every term (in one of its forms)? For filtering lists.
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.terms
+            .iter()
+            .all(|vars| vars.iter().any(|v| folded.contains(v.folded.as_str())))
+    }
 }
 
 fn field_weight(f: Field) -> i64 {
@@ -146,6 +158,7 @@ fn tier_weight(k: MatchKind) -> i64 {
     match k {
         MatchKind::Phrase => 3000,
         MatchKind::Terms => 2000,
+        MatchKind::Alias => 1500,
         MatchKind::Fuzzy => 1000,
     }
 }
@@ -314,6 +327,7 @@ impl Index {
                 score: self.score(u, kind, &ranges, 0),
                 kind,
                 ranges: Vec::new(),
+                via: None,
             });
             folded_ranges.push(ranges);
         }
@@ -330,8 +344,41 @@ impl Index {
                 score: self.score(u, MatchKind::Fuzzy, &ranges, s),
                 kind: MatchKind::Fuzzy,
                 ranges: Vec::new(),
+                via: None,
             });
             folded_ranges.push(ranges);
+        }
+        // Aliases: units that mention the other form of a term the query names.
+        let hit_units: std::collections::HashSet<usize> = hits.iter().map(|h| h.unit).collect();
+        for (via, target) in self.aliases(report, query, &phrase) {
+            let word = target.starts_with(|c: char| c.is_ascii_alphanumeric());
+            let mut per_unit: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+                Default::default();
+            for b in self.find(&target, word) {
+                let u = self.unit_at(b);
+                if hit_units.contains(&u) {
+                    continue;
+                }
+                let o = Occurrence {
+                    unit: u as u32,
+                    start: b as u32,
+                    len: target.len() as u32,
+                };
+                per_unit.entry(u).or_default().push(self.char_range(&o));
+            }
+            for (u, ranges) in per_unit {
+                if hits.iter().any(|h| h.unit == u) {
+                    continue;
+                }
+                hits.push(Hit {
+                    unit: u,
+                    score: self.score(u, MatchKind::Alias, &ranges, 0),
+                    kind: MatchKind::Alias,
+                    ranges: Vec::new(),
+                    via: Some(via.clone()),
+                });
+                folded_ranges.push(ranges);
+            }
         }
 
         let total = hits.len();
@@ -359,6 +406,71 @@ impl Index {
             })
             .collect();
         Results { hits, total }
+    }
+
+    /// Every unit that mentions one of `texts` (folded like the corpus), as phrase hits in
+    /// document order, with the mentions as ranges.
+    pub fn mention_hits(&self, report: &Report, texts: &[&str]) -> Vec<Hit> {
+        let mut per_unit: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+            Default::default();
+        for t in texts {
+            let folded = normalize::fold(t);
+            let word = folded.starts_with(|c: char| c.is_ascii_alphanumeric());
+            for b in self.find(&folded, word) {
+                let u = self.unit_at(b);
+                let o = Occurrence {
+                    unit: u as u32,
+                    start: b as u32,
+                    len: folded.len() as u32,
+                };
+                per_unit.entry(u).or_default().push(self.char_range(&o));
+            }
+        }
+        per_unit
+            .into_iter()
+            .map(|(u, ranges)| Hit {
+                unit: u,
+                score: self.score(u, MatchKind::Phrase, &ranges, 0),
+                kind: MatchKind::Phrase,
+                ranges: self.original_ranges(u, self.units[u].text(report), &ranges),
+                via: None,
+            })
+            .collect()
+    }
+
+    /// The terms the query names, from definitions in the units that contain the query (a
+    /// definition `長い名称（TERM）` holds both forms): `(term, other form folded)` pairs.
+    fn aliases(
+        &self,
+        report: &Report,
+        query: &Query,
+        phrase_units: &[bool],
+    ) -> Vec<(String, String)> {
+        let Some(q) = query.phrase.first().map(|v| v.folded.as_str()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut seen_texts = std::collections::HashSet::new();
+        for (u, _) in phrase_units.iter().enumerate().filter(|(_, hit)| **hit) {
+            let text = self.units[u].text(report);
+            if !text.contains(['（', '(']) || !seen_texts.insert(text) {
+                continue;
+            }
+            for d in crate::report::terms::definitions(text) {
+                let (term, long) = (normalize::fold(&d.term), normalize::fold(&d.long));
+                let target = if term == q {
+                    long
+                } else if q.chars().count() >= 4 && long.contains(q) {
+                    term
+                } else {
+                    continue;
+                };
+                if !out.iter().any(|(_, t)| *t == target) {
+                    out.push((d.term.clone(), target));
+                }
+            }
+        }
+        out
     }
 
     /// Matches the `missing` terms of `query` fuzzily in unit `u`: each as a compact

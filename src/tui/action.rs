@@ -27,6 +27,8 @@ pub enum Action {
     ExpandAll,
     CollapseAll,
     OpenSearch,
+    /// p: the index of programs and acronyms.
+    OpenPrograms,
     NextHit,
     PrevHit,
     ClearHighlight,

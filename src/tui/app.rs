@@ -8,6 +8,7 @@ use super::layout::{self, Areas, Arrangement};
 use super::outline::{self, Row};
 use super::strings;
 use super::theme::Theme;
+use crate::programs::{self, Entry};
 use crate::report::excerpt::{self, Format, Piece, Scope};
 use crate::report::{Fy, NodeId, Report};
 use crate::search::{self, Hit, Index, Query};
@@ -40,6 +41,56 @@ pub struct Highlight {
     /// Hits in document order.
     pub hits: Vec<Hit>,
     pub current: Option<usize>,
+}
+
+/// The index of programs and acronyms (built the first time it is opened).
+#[derive(Debug, Clone, Default)]
+pub struct ProgramsState {
+    pub entries: Vec<Entry>,
+    /// Folded term, long name and English name of each entry, for filtering.
+    folded: Vec<String>,
+    pub input: Input,
+    /// Entries matching the filter.
+    pub filtered: Vec<usize>,
+    pub selected: usize,
+    /// The entry whose measures are listed, if one is open.
+    pub open: Option<usize>,
+    /// Its mentions in document order, and the first mention in each measure.
+    pub mentions: Vec<Hit>,
+    pub rows: Vec<usize>,
+    pub row: usize,
+}
+
+impl ProgramsState {
+    fn new(entries: Vec<Entry>) -> ProgramsState {
+        let folded = entries
+            .iter()
+            .map(|e| {
+                let mut s = search::normalize::fold(&e.term);
+                for extra in [&e.long_name, &e.english].into_iter().flatten() {
+                    s.push('\0');
+                    s.push_str(&search::normalize::fold(extra));
+                }
+                s
+            })
+            .collect();
+        let mut p = ProgramsState {
+            entries,
+            folded,
+            ..ProgramsState::default()
+        };
+        p.refilter();
+        p
+    }
+
+    /// Applies the filter: width, case, kana and romaji folded as in search.
+    fn refilter(&mut self) {
+        let q = Query::parse(self.input.value());
+        self.filtered = (0..self.entries.len())
+            .filter(|&i| q.is_empty() || q.matches_folded(&self.folded[i]))
+            .collect();
+        self.selected = 0;
+    }
 }
 
 /// One scrollable view of the detail pane and its laid-out lines.
@@ -75,6 +126,7 @@ pub struct App {
     pub scroll_stacked: usize,
     pub scroll_side: [usize; 3],
     pub search: SearchState,
+    pub programs: Option<ProgramsState>,
     pub highlight: Option<Highlight>,
     pub help_scroll: usize,
     pub message: Option<String>,
@@ -123,6 +175,7 @@ impl App {
             scroll_stacked: 0,
             scroll_side: [0; 3],
             search: SearchState::default(),
+            programs: None,
             highlight: None,
             help_scroll: 0,
             message: None,
@@ -303,6 +356,14 @@ impl App {
             (Mode::Help, Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
             (Mode::Help, _) => {}
             (Mode::Search, a) => self.update_search(a),
+            (Mode::Programs, a) => self.update_programs(a),
+            (Mode::Normal, Action::OpenPrograms) => {
+                if self.programs.is_none() {
+                    let entries = programs::extract(&self.report, &self.index);
+                    self.programs = Some(ProgramsState::new(entries));
+                }
+                self.mode = Mode::Programs;
+            }
             (_, Action::CopyDone(msg)) => self.message = Some(msg),
             (Mode::Visual, Action::Close) => {
                 self.mode = Mode::Normal;
@@ -689,6 +750,86 @@ impl App {
         self.pending_copy.take()
     }
 
+    // ----- the index of programs ------------------------------------------------------------
+
+    fn update_programs(&mut self, a: Action) {
+        let Some(p) = self.programs.as_mut() else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        match (a, p.open) {
+            (Action::Close, Some(_)) => p.open = None,
+            (Action::Close, None) => self.mode = Mode::Normal,
+            (Action::SearchInput(req), None) => {
+                let changed = p.input.handle(req).is_some_and(|c| c.value);
+                if changed {
+                    p.refilter();
+                }
+            }
+            (Action::Paste(text), None) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    p.input.handle(InputRequest::InsertChar(c));
+                }
+                p.refilter();
+            }
+            (Action::SearchDown | Action::ScrollDown { .. }, None) => {
+                p.selected = (p.selected + 1).min(p.filtered.len().saturating_sub(1));
+            }
+            (Action::SearchUp | Action::ScrollUp { .. }, None) => {
+                p.selected = p.selected.saturating_sub(1)
+            }
+            (Action::SearchDown | Action::ScrollDown { .. }, Some(_)) => {
+                p.row = (p.row + 1).min(p.rows.len().saturating_sub(1));
+            }
+            (Action::SearchUp | Action::ScrollUp { .. }, Some(_)) => {
+                p.row = p.row.saturating_sub(1)
+            }
+            (Action::SearchAccept, None) => {
+                let Some(&i) = p.filtered.get(p.selected) else {
+                    return;
+                };
+                let e = &p.entries[i];
+                let mut texts = vec![e.term.as_str()];
+                texts.extend(e.long_name.as_deref());
+                let mentions: Vec<Hit> = self
+                    .index
+                    .mention_hits(&self.report, &texts)
+                    .into_iter()
+                    .filter(|h| self.index.units[h.unit].id.measure.is_some())
+                    .collect();
+                let mut rows = Vec::new();
+                let mut last = None;
+                for (k, h) in mentions.iter().enumerate() {
+                    let id = self.index.units[h.unit].id;
+                    if last != Some(id) {
+                        rows.push(k);
+                        last = Some(id);
+                    }
+                }
+                p.mentions = mentions;
+                p.rows = rows;
+                p.row = 0;
+                p.open = Some(i);
+            }
+            (Action::SearchAccept, Some(i)) => {
+                let Some(&k) = p.rows.get(p.row) else {
+                    return;
+                };
+                let hit = p.mentions[k].clone();
+                self.highlight = Some(Highlight {
+                    query: p.entries[i].term.clone(),
+                    hits: std::mem::take(&mut p.mentions),
+                    current: Some(k),
+                });
+                // Opening the index again shows the list, filter kept.
+                p.open = None;
+                self.mode = Mode::Normal;
+                self.go_to_hit(&hit);
+            }
+            _ => {}
+        }
+    }
+
     // ----- search --------------------------------------------------------------------------
 
     fn run_search(&mut self) {
@@ -827,6 +968,10 @@ impl App {
             Some(crate::report::Node::Part(p)) => p.title.clone(),
             None => String::new(),
         };
-        (format!("{path} {title}"), strings::field(field).to_string())
+        let tag = match &hit.via {
+            Some(v) => format!("{} via {v}", strings::field(field)),
+            None => strings::field(field).to_string(),
+        };
+        (format!("{path} {title}"), tag)
     }
 }

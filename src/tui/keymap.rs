@@ -12,6 +12,8 @@ pub enum Mode {
     /// Selecting a range of items in the detail pane.
     Visual,
     Search,
+    /// The index of programs and acronyms.
+    Programs,
     Help,
 }
 
@@ -21,6 +23,7 @@ impl Mode {
             Mode::Normal => "NORMAL",
             Mode::Visual => "VISUAL",
             Mode::Search => "SEARCH",
+            Mode::Programs => "INDEX",
             Mode::Help => "HELP",
         }
     }
@@ -103,6 +106,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[k('+')], Action::ExpandAll, "expand the whole outline"),
     b(Normal, &[k('-')], Action::CollapseAll, "collapse the outline to parts"),
     b(Normal, &[k('/')], Action::OpenSearch, "search"),
+    b(Normal, &[k('p')], Action::OpenPrograms, "index of programs and acronyms"),
     b(Normal, &[k('n')], Action::NextHit, "next search hit"),
     b(Normal, &[k('N')], Action::PrevHit, "previous search hit"),
     b(Normal, &[code(Esc)], Action::ClearHighlight, "clear search highlights"),
@@ -135,6 +139,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Search, &[ctrl('w'), ALT_BACKSPACE], Action::SearchInput(Req::DeletePrevWord), "delete word back"),
     b(Search, &[ctrl('u')], Action::SearchInput(Req::DeleteLine), "clear the query"),
     b(Search, &[ctrl('c')], Action::Quit, "quit"),
+    b(Programs, &[code(Enter)], Action::SearchAccept, "show its measures / jump to the measure"),
+    b(Programs, &[code(Up), ctrl('p'), ctrl('k')], Action::SearchUp, "previous entry"),
+    b(Programs, &[code(Down), ctrl('n'), ctrl('j')], Action::SearchDown, "next entry"),
+    b(Programs, &[code(Esc)], Action::Close, "back to the list / close the index"),
+    b(Programs, &[code(Backspace), ctrl('h')], Action::SearchInput(Req::DeletePrevChar), "delete back"),
+    b(Programs, &[ctrl('w'), ALT_BACKSPACE], Action::SearchInput(Req::DeletePrevWord), "delete word back"),
+    b(Programs, &[ctrl('u')], Action::SearchInput(Req::DeleteLine), "clear the filter"),
+    b(Programs, &[ctrl('c')], Action::Quit, "quit"),
     b(Help, &[k('j'), code(Down)], Action::Down, "scroll down"),
     b(Help, &[k('k'), code(Up)], Action::Up, "scroll up"),
     b(Help, &[k('?'), k('q'), code(Esc)], Action::Close, "close help"),
@@ -162,7 +174,7 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
         return bound;
     }
     match (mode, ev.code) {
-        (Search, KeyCode::Char(c))
+        (Search | Programs, KeyCode::Char(c))
             if !ev
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -204,6 +216,10 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         (Normal, "Browsing"),
         (Visual, "Range of items (after v)"),
         (Search, "Search popup (other keys type)"),
+        (
+            Programs,
+            "Index of programs and acronyms (other keys filter)",
+        ),
         (Help, "Help"),
     ]
     .into_iter()

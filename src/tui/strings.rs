@@ -11,6 +11,9 @@ pub const SEARCH_EMPTY: &str =
     "Type to search titles, purposes and FY items: CiCLE, ｍｉｄ－ｎｅｔ, ばいおでざいん, robotto";
 pub const SEARCH_NONE: &str = "No match";
 pub const SEARCH_KEYS: &str = "Up/Down choose  Enter jump  Esc close";
+pub const PROGRAMS_TITLE: &str = "Programs and acronyms";
+pub const PROGRAMS_KEYS: &str = "type to filter  Up/Down choose  Enter measures  Esc close";
+pub const PROGRAMS_OPEN_KEYS: &str = "Up/Down choose  Enter jump  Esc back";
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_FOOTER: &str = "? or Esc closes this help";
 pub const HINTS: &str = "? help  / search  Tab pane  q quit";
@@ -63,4 +66,19 @@ pub fn outline_header(measures: usize) -> String {
 
 pub fn copy_format(f: crate::report::excerpt::Format) -> String {
     format!("Copies as {}", f.name())
+}
+
+pub fn entry_count(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("{total} entries")
+    } else {
+        format!("{shown} of {total}")
+    }
+}
+
+pub fn measure_count(n: usize) -> String {
+    match n {
+        1 => "1 measure".to_string(),
+        n => format!("{n} measures"),
+    }
 }

@@ -3,6 +3,7 @@
 mod detail;
 mod help;
 mod outline;
+mod programs;
 mod search;
 pub mod text;
 
@@ -45,6 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status(buf, app, areas.status);
     match app.mode {
         Mode::Search => search::draw(frame, app, &areas),
+        Mode::Programs => programs::draw(frame, app, &areas),
         Mode::Help => help::draw(frame.buffer_mut(), app, &areas),
         Mode::Normal | Mode::Visual => {}
     }

@@ -1,0 +1,169 @@
+//! The program and acronym index: the terms the report defines or names (see
+//! [`crate::report::terms`]), each with its long name and every measure that mentions it.
+//! Extracted from the document itself, so any edition gets its own index.
+
+use crate::report::terms::{self, Kind, MAX_NAME};
+use crate::report::{NodeId, Report};
+use crate::search::Index;
+use crate::search::normalize::fold;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub term: String,
+    pub long_name: Option<String>,
+    /// The English name the report gives, if any (`NDB：National Data Base`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub english: Option<String>,
+    pub kind: Kind,
+    #[serde(serialize_with = "ids")]
+    pub measures: Vec<NodeId>,
+}
+
+fn ids<S: serde::Serializer>(v: &[NodeId], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|id| id.to_string()))
+}
+
+/// Every measure text, with half-width brackets made full-width for the patterns.
+fn measure_texts(report: &Report) -> Vec<Vec<char>> {
+    let mut out = Vec::new();
+    for (_, m) in report.measures() {
+        let mut push = |s: &str| {
+            if !s.is_empty() {
+                out.push(terms::pattern_chars(s));
+            }
+        };
+        push(&m.title);
+        push(&m.purpose);
+        for s in [&m.fy2017, &m.fy2018] {
+            for it in &s.items {
+                push(&it.text);
+                for sub in &it.items {
+                    push(&sub.text);
+                }
+                push(&it.tail);
+            }
+        }
+    }
+    out
+}
+
+/// Builds the index of a report. `index` is the report's search index, used to find mentions.
+pub fn extract(report: &Report, index: &Index) -> Vec<Entry> {
+    let texts = measure_texts(report);
+    let mut defs: Vec<terms::Definition> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for chars in &texts {
+        for (i, &c) in chars.iter().enumerate() {
+            if c != '（' {
+                continue;
+            }
+            if let Some(d) = terms::definition_at(chars, i) {
+                let key = fold(&d.term);
+                match seen.get(&key) {
+                    // A later definition may add the English name.
+                    Some(&k) => {
+                        if defs[k].english.is_none() {
+                            defs[k].english = d.english;
+                        }
+                    }
+                    None => {
+                        seen.insert(key, defs.len());
+                        defs.push(d);
+                    }
+                }
+            }
+        }
+    }
+    let mut entries: Vec<Entry> = defs
+        .into_iter()
+        .map(|d| Entry {
+            term: d.term,
+            long_name: Some(d.long),
+            english: d.english,
+            kind: d.kind,
+            measures: Vec::new(),
+        })
+        .collect();
+    let long_names: Vec<String> = entries
+        .iter()
+        .filter_map(|e| e.long_name.as_deref().map(fold))
+        .collect();
+
+    // Latin acronyms used without a definition, unless only ever part of a defined term.
+    let defined: Vec<String> = entries.iter().map(|e| fold(&e.term)).collect();
+    let mut undefined: Vec<String> = Vec::new();
+    for chars in &texts {
+        for (word, at) in terms::latin_tokens(chars) {
+            let key = fold(&word);
+            if seen.contains_key(&key) || undefined.iter().any(|u| fold(u) == key) {
+                continue;
+            }
+            let rest: String = chars[at..].iter().collect();
+            let covered = defined
+                .iter()
+                .any(|d| d.len() > key.len() && fold(&rest).starts_with(d.as_str()));
+            if !covered {
+                undefined.push(word);
+            }
+        }
+    }
+    for word in undefined {
+        seen.insert(fold(&word), entries.len());
+        entries.push(Entry {
+            term: word,
+            long_name: None,
+            english: None,
+            kind: Kind::Acronym,
+            measures: Vec::new(),
+        });
+    }
+
+    // 「…」 names.
+    for chars in &texts {
+        for raw in terms::quoted_names(chars) {
+            let name = terms::clean_quoted(&raw);
+            let n = name.chars().count();
+            if !(3..=MAX_NAME).contains(&n) || name.contains(['「', '」']) && n > MAX_NAME {
+                continue;
+            }
+            let key = fold(&name);
+            if seen.contains_key(&key) || long_names.contains(&key) {
+                continue;
+            }
+            seen.insert(key, entries.len());
+            entries.push(Entry {
+                kind: terms::program_kind(&name),
+                term: name,
+                long_name: None,
+                english: None,
+                measures: Vec::new(),
+            });
+        }
+    }
+
+    for e in &mut entries {
+        let mut ids = index.mentions(&e.term, is_acronym_like(&e.term));
+        if let Some(long) = &e.long_name {
+            ids.extend(index.mentions(long, false));
+        }
+        ids.sort();
+        ids.dedup();
+        e.measures = ids;
+    }
+    entries.retain(|e| !e.measures.is_empty());
+    // Acronyms and short names A–Z first, then names in the order the report gives them.
+    entries.sort_by_key(|e| match e.kind {
+        Kind::Acronym | Kind::Abbreviation => (0, e.term.to_lowercase()),
+        _ => (1, String::new()),
+    });
+    entries
+}
+
+/// Latin terms must match as whole words (`AI` is not in `AIP`).
+fn is_acronym_like(term: &str) -> bool {
+    term.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+}
