@@ -450,10 +450,21 @@ impl Index {
             return Vec::new();
         };
         let mut out: Vec<(String, String)> = Vec::new();
+        if q.chars().count() < 2 {
+            return out;
+        }
         let mut seen_texts = std::collections::HashSet::new();
-        for (u, _) in phrase_units.iter().enumerate().filter(|(_, hit)| **hit) {
-            let text = self.units[u].text(report);
-            if !text.contains(['（', '(']) || !seen_texts.insert(text) {
+        // A term is defined where it is first used: the first units with parentheses suffice,
+        // and bound the work for a common word in a long document.
+        let with_parens = phrase_units
+            .iter()
+            .enumerate()
+            .filter(|(_, hit)| **hit)
+            .map(|(u, _)| self.units[u].text(report))
+            .filter(|t| t.contains(['（', '(']))
+            .take(200);
+        for text in with_parens {
+            if !seen_texts.insert(text) {
                 continue;
             }
             for d in crate::report::terms::definitions(text) {

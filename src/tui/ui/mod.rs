@@ -6,6 +6,7 @@ mod outline;
 mod programs;
 mod search;
 pub mod text;
+mod widgets;
 
 use super::app::App;
 use super::keymap::Mode;

@@ -1,11 +1,10 @@
 //! The index of programs and acronyms: a filterable list; Enter lists an entry's measures.
 
-use super::text;
-use crate::search::snippet;
+use super::{text, widgets};
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
 use crate::tui::strings;
-use crate::tui::wrap::{self, cols, str_cols};
+use crate::tui::wrap::{self, str_cols};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -28,34 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 strings::PROGRAMS_KEYS,
                 &theme,
             );
-            // The filter input, caret at its display column.
-            let prompt_w = text::put_str(
-                buf,
-                inner.x,
-                inner.y,
-                inner.width,
-                strings::SEARCH_PROMPT,
-                theme.key(),
-            );
-            let field_x = inner.x + prompt_w;
-            let field_w = inner.width.saturating_sub(prompt_w).max(1) as usize;
-            let value: Vec<char> = p.input.value().chars().collect();
-            let caret = p.input.cursor().min(value.len());
-            let mut first = 0;
-            let mut before: usize = value[..caret].iter().map(|&c| cols(c)).sum();
-            while before >= field_w && first < caret {
-                before -= cols(value[first]);
-                first += 1;
-            }
-            text::put(
-                buf,
-                field_x,
-                inner.y,
-                field_w as u16,
-                value[first..].iter().copied(),
-                |_| theme.text(),
-            );
-            frame.set_cursor_position((field_x + before as u16, inner.y));
+            widgets::input_line(frame, app, inner, &p.input);
             let buf = frame.buffer_mut();
             let list = Rect {
                 y: inner.y + 2,
@@ -118,49 +90,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
             let count = strings::measure_count(p.rows.len());
             let buf = frame.buffer_mut();
             let list = text::popup(buf, r, &title, &count, strings::PROGRAMS_OPEN_KEYS, &theme);
-            let per_page = (list.height / 2).max(1) as usize;
-            let first = (p.row / per_page) * per_page;
-            for (row, &k) in p.rows.iter().enumerate().skip(first).take(per_page) {
-                let y = list.y + ((row - first) * 2) as u16;
-                let hit = &p.mentions[k];
-                let selected = row == p.row;
-                let (hs, ts) = if selected {
-                    (theme.selected(), theme.selected())
-                } else {
-                    (theme.label(), theme.text())
-                };
-                let band = Rect {
-                    y,
-                    height: 2.min(list.y + list.height - y),
-                    ..list
-                };
-                if selected {
-                    text::fill(buf, band, hs);
-                }
-                let (head, _) = app.hit_heading(hit);
-                let (h, _) = wrap::truncate(&head, list.width as usize);
-                text::put_str(buf, list.x, y, list.width, &h, hs);
-                if band.height < 2 {
-                    continue;
-                }
-                let unit = app.index.units[hit.unit];
-                let snip = snippet::snippet(
-                    unit.text(&app.report),
-                    &hit.ranges,
-                    list.width.saturating_sub(2) as usize,
-                );
-                let chars: Vec<char> = snip.text.chars().collect();
-                text::put_highlighted(
-                    buf,
-                    list.x + 2,
-                    y + 1,
-                    list.width - 2,
-                    &chars,
-                    &snip.ranges,
-                    ts,
-                    theme.hit(),
-                );
-            }
+            let rows = p.rows.iter().map(|&k| &p.mentions[k]);
+            widgets::hit_list(frame, app, list, rows, p.row, false);
         }
     }
 }
