@@ -514,3 +514,60 @@ fn programs_index_filters_opens_and_jumps() {
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.mode, Mode::Normal);
 }
+
+/// Every mode renders at every width and many heights without a panic or an overflowing row.
+#[test]
+fn any_size_in_any_mode() {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in 1..=130 {
+        for h in [1, 5, 11, 12, 13, 24] {
+            sizes.push((w, h));
+        }
+    }
+    for h in 1..=45 {
+        for w in [39, 40, 41, 59, 60, 99, 100, 161] {
+            sizes.push((w, h));
+        }
+    }
+    let mut modes: Vec<App> = Vec::new();
+    let mut a = app(100, 30);
+    for _ in 0..25 {
+        key(&mut a, KeyCode::Char(']'));
+    }
+    key(&mut a, KeyCode::Tab);
+    modes.push(app(100, 30));
+    let mut v = app(100, 30);
+    v.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    key(&mut v, KeyCode::Tab);
+    key(&mut v, KeyCode::Char('v'));
+    key(&mut v, KeyCode::Char('j'));
+    modes.push(v);
+    let mut s = app(100, 30);
+    key(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "ゲノム");
+    modes.push(s);
+    let mut h = app(100, 30);
+    key(&mut h, KeyCode::Char('?'));
+    modes.push(h);
+    let mut p = app(100, 30);
+    key(&mut p, KeyCode::Char('p'));
+    modes.push(p);
+    let mut p2 = app(100, 30);
+    key(&mut p2, KeyCode::Char('p'));
+    key(&mut p2, KeyCode::Enter);
+    modes.push(p2);
+    modes.push(a);
+    for m in &mut modes {
+        for &(w, h) in &sizes {
+            m.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let (t, _) = render(m);
+            assert_no_overflow(&t);
+        }
+    }
+}
