@@ -200,7 +200,8 @@ fn search_keys_and_paste() {
     key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(a.search.input.value(), "");
     a.update(Action::Paste("ﾊﾞｲｵﾃﾞｻﾞｲﾝ\u{1b}[31m".into()));
-    assert_eq!(a.search.input.value(), "ﾊﾞｲｵﾃﾞｻﾞｲﾝ[31m");
+    // Half-width katakana arrive full-width (as from an IME); control characters never arrive.
+    assert_eq!(a.search.input.value(), "バイオデザイン[31m");
     key_mod(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
     key(&mut a, KeyCode::Backspace);
     key(&mut a, KeyCode::Backspace);
@@ -213,6 +214,23 @@ fn search_keys_and_paste() {
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.mode, Mode::Normal);
     assert_ne!(first.unit, usize::MAX);
+}
+
+#[test]
+fn half_width_kana_typed_one_by_one_compose() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "ﾊﾞｲｵﾃﾞｻﾞｲﾝ");
+    assert_eq!(a.search.input.value(), "バイオデザイン");
+    assert!(
+        a.search
+            .hits
+            .iter()
+            .any(|h| a.index.units[h.unit].id.to_string() == "3.2.2")
+    );
+    let (t, s) = render(&a);
+    assert!(s.contains("/ バイオデザイン"));
+    assert_no_overflow(&t);
 }
 
 #[test]

@@ -93,6 +93,51 @@ impl ProgramsState {
     }
 }
 
+/// Types a char into an input. Half-width katakana become full-width, and a half-width voiced
+/// mark joins the kana before it (ﾊﾞ → バ): what an IME would have produced, and what every
+/// terminal draws alike. Search folds width anyway, so the query means the same.
+fn type_char(input: &mut Input, c: char) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    match c {
+        '\u{ff9e}' | '\u{ff9f}' => {
+            let mark = if c == '\u{ff9e}' {
+                '\u{3099}'
+            } else {
+                '\u{309a}'
+            };
+            let prev = input.value().chars().nth(input.cursor().wrapping_sub(1));
+            if let Some(composed) = prev.and_then(|p| unicode_normalization::char::compose(p, mark))
+            {
+                input.handle(InputRequest::DeletePrevChar);
+                input.handle(InputRequest::InsertChar(composed));
+            } else {
+                input.handle(InputRequest::InsertChar(if c == '\u{ff9e}' {
+                    '゛'
+                } else {
+                    '゜'
+                }));
+            }
+            true
+        }
+        c if c.is_control() => false,
+        '\u{ff61}'..='\u{ff9d}' => {
+            for d in c.to_string().nfkc() {
+                input.handle(InputRequest::InsertChar(d));
+            }
+            true
+        }
+        c => input.handle(InputRequest::InsertChar(c)).is_some(),
+    }
+}
+
+/// Handles an input request: typed chars through [`type_char`]. Did the value change?
+fn edit(input: &mut Input, req: InputRequest) -> bool {
+    match req {
+        InputRequest::InsertChar(c) => type_char(input, c),
+        req => input.handle(req).is_some_and(|c| c.value),
+    }
+}
+
 /// One scrollable view of the detail pane and its laid-out lines.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -761,14 +806,13 @@ impl App {
             (Action::Close, Some(_)) => p.open = None,
             (Action::Close, None) => self.mode = Mode::Normal,
             (Action::SearchInput(req), None) => {
-                let changed = p.input.handle(req).is_some_and(|c| c.value);
-                if changed {
+                if edit(&mut p.input, req) {
                     p.refilter();
                 }
             }
             (Action::Paste(text), None) => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    p.input.handle(InputRequest::InsertChar(c));
+                for c in text.chars() {
+                    type_char(&mut p.input, c);
                 }
                 p.refilter();
             }
@@ -845,15 +889,14 @@ impl App {
         match a {
             Action::Close => self.mode = Mode::Normal,
             Action::SearchInput(req) => {
-                let changed = self.search.input.handle(req).is_some_and(|c| c.value);
-                if changed {
+                if edit(&mut self.search.input, req) {
                     self.run_search();
                 }
             }
             Action::Paste(text) => {
                 // One line of text; control characters never reach the input.
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    self.search.input.handle(InputRequest::InsertChar(c));
+                for c in text.chars() {
+                    type_char(&mut self.search.input, c);
                 }
                 self.run_search();
             }

@@ -8,9 +8,20 @@
 
 use unicode_width::UnicodeWidthChar;
 
+/// The glyph drawn for a char. Half-width voiced sound marks (ﾞ ﾟ) are drawn as their
+/// full-width forms: some terminals (tmux among them) combine the half-width ones into the char
+/// before, taking no column, which would shift the rest of the line.
+pub fn display_char(c: char) -> char {
+    match c {
+        '\u{ff9e}' => '゛',
+        '\u{ff9f}' => '゜',
+        c => c,
+    }
+}
+
 /// Columns a char takes in this layout.
 pub fn cols(c: char) -> usize {
-    match c {
+    match display_char(c) {
         '\t' => 1,
         c if c.is_control() => 0,
         c => c.width_cjk().unwrap_or(0),
@@ -290,6 +301,9 @@ mod tests {
         assert_eq!(cols('Ⅰ'), 2);
         assert!(is_ambiguous('①') && !is_ambiguous('あ') && !is_ambiguous('a'));
         assert_eq!(lines("①②③④", 4), vec!["①②", "③④"]);
+        // Half-width voiced marks are laid out as their full-width forms.
+        assert_eq!(cols('ﾞ'), 2);
+        assert_eq!(display_char('ﾟ'), '゜');
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! Terminals that draw ① one column wide show it followed by a space; those that draw it two
 //! columns wide show it whole; in neither does the rest of the line shift.
 
-use crate::tui::wrap::{cols, is_ambiguous};
+use crate::tui::wrap::{cols, display_char, is_ambiguous};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -30,7 +30,11 @@ pub fn put(
     let limit = max.min((area.x + area.width).saturating_sub(x));
     let mut used: u16 = 0;
     for (i, c) in chars.into_iter().enumerate() {
-        let c = if c == '\t' || c == '\n' { ' ' } else { c };
+        let c = if c == '\t' || c == '\n' {
+            ' '
+        } else {
+            display_char(c)
+        };
         let w = cols(c) as u16;
         if w == 0 {
             continue;
