@@ -806,7 +806,8 @@ impl App {
             (Action::Close, Some(_)) => p.open = None,
             (Action::Close, None) => self.mode = Mode::Normal,
             (Action::SearchInput(req), None) => {
-                if edit(&mut p.input, req) {
+                let changed = edit(&mut p.input, req);
+                if changed {
                     p.refilter();
                 }
             }
@@ -889,7 +890,8 @@ impl App {
         match a {
             Action::Close => self.mode = Mode::Normal,
             Action::SearchInput(req) => {
-                if edit(&mut self.search.input, req) {
+                let changed = edit(&mut self.search.input, req);
+                if changed {
                     self.run_search();
                 }
             }
