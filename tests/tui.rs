@@ -255,6 +255,12 @@ fn help_overlay_lists_the_keymap() {
     assert!(s.contains("j Down"));
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.mode, Mode::Normal);
+    // On a narrow screen keys and descriptions take a line each, nothing cut.
+    let mut a = app(41, 16);
+    key(&mut a, KeyCode::Char('?'));
+    let (_, s) = render(&a);
+    assert!(s.contains("next row / next item"));
+    insta::assert_snapshot!("help_41x16", s);
 }
 
 #[test]

@@ -335,9 +335,12 @@ impl App {
         self.outline_scroll = self.outline_scroll.min(rows.len().saturating_sub(h));
         // Help: no scrolling past its end.
         let help_h = areas.popup.height.saturating_sub(2) as usize;
-        self.help_scroll = self
-            .help_scroll
-            .min(super::keymap::help_line_count().saturating_sub(help_h));
+        let help_w = areas.popup.width.saturating_sub(4);
+        self.help_scroll = self.help_scroll.min(
+            super::keymap::help_lines(help_w)
+                .len()
+                .saturating_sub(help_h),
+        );
         // Detail.
         let views = self.views(&areas);
         if reveal && let Some(v) = self.cursor_view(&views) {

@@ -237,11 +237,40 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     .collect()
 }
 
-/// Lines of the help overlay: section titles, rows and a blank line between sections.
-pub fn help_line_count() -> usize {
-    let sections = help_sections();
-    let rows: usize = sections.iter().map(|(_, r)| r.len() + 1).sum();
-    rows + sections.len().saturating_sub(1)
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Blank,
+    Title(&'static str),
+    /// Keys and what they do, side by side.
+    Row(String, &'static str),
+    /// On a narrow overlay: the keys, then what they do on the next line.
+    Keys(String),
+    Help(&'static str),
+}
+
+/// Below this inner width the help overlay puts keys and descriptions on separate lines.
+pub const HELP_STACKED_BELOW: u16 = 56;
+
+/// The help overlay's lines for an inner width.
+pub fn help_lines(width: u16) -> Vec<HelpLine> {
+    let stacked = width < HELP_STACKED_BELOW;
+    let mut lines = Vec::new();
+    for (title, rows) in help_sections() {
+        if !lines.is_empty() {
+            lines.push(HelpLine::Blank);
+        }
+        lines.push(HelpLine::Title(title));
+        for (k, h) in rows {
+            if stacked {
+                lines.push(HelpLine::Keys(k));
+                lines.push(HelpLine::Help(h));
+            } else {
+                lines.push(HelpLine::Row(k, h));
+            }
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::text;
 use crate::tui::app::App;
-use crate::tui::keymap;
+use crate::tui::keymap::{self, HelpLine};
 use crate::tui::layout::Areas;
 use crate::tui::strings;
 use crate::tui::wrap::{self, str_cols};
@@ -22,37 +22,39 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         strings::HELP_FOOTER,
         &theme,
     );
-    let sections = keymap::help_sections();
-    let key_w = sections
+    let lines = keymap::help_lines(inner.width);
+    let key_w = lines
         .iter()
-        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| str_cols(k)))
+        .filter_map(|l| match l {
+            HelpLine::Row(k, _) => Some(str_cols(k)),
+            _ => None,
+        })
         .max()
         .unwrap_or(0)
         .min(inner.width as usize / 2) as u16;
-    // Every line of the overlay, then the visible window of them.
-    let mut lines: Vec<(String, &str, bool)> = Vec::new();
-    for (title, rows) in &sections {
-        if !lines.is_empty() {
-            lines.push((String::new(), "", false));
-        }
-        lines.push((title.to_string(), "", true));
-        for (k, h) in rows {
-            lines.push((k.clone(), h, false));
-        }
-    }
     let body_h = inner.height as usize;
     let scroll = app.help_scroll.min(lines.len().saturating_sub(body_h));
-    for (i, (k, h, is_title)) in lines.iter().skip(scroll).take(body_h).enumerate() {
+    for (i, line) in lines.iter().skip(scroll).take(body_h).enumerate() {
         let y = inner.y + i as u16;
-        if *is_title {
-            text::put_str(buf, inner.x, y, inner.width, k, theme.title());
-            continue;
+        let fit = |s: &str, w: u16| wrap::truncate(s, w as usize).0;
+        match line {
+            HelpLine::Blank => {}
+            HelpLine::Title(t) => {
+                text::put_str(buf, inner.x, y, inner.width, t, theme.title());
+            }
+            HelpLine::Row(k, h) => {
+                text::put_str(buf, inner.x + 1, y, key_w, &fit(k, key_w), theme.key());
+                let hw = inner.width.saturating_sub(2 + key_w);
+                text::put_str(buf, inner.x + 2 + key_w, y, hw, &fit(h, hw), theme.text());
+            }
+            HelpLine::Keys(k) => {
+                let w = inner.width.saturating_sub(1);
+                text::put_str(buf, inner.x + 1, y, w, &fit(k, w), theme.key());
+            }
+            HelpLine::Help(h) => {
+                let w = inner.width.saturating_sub(3);
+                text::put_str(buf, inner.x + 3, y, w, &fit(h, w), theme.text());
+            }
         }
-        let (kt, _) = wrap::truncate(k, key_w as usize);
-        text::put_str(buf, inner.x + 1, y, key_w, &kt, theme.key());
-        let hx = inner.x + 2 + key_w;
-        let hw = inner.width.saturating_sub(2 + key_w);
-        let (ht, _) = wrap::truncate(h, hw as usize);
-        text::put_str(buf, hx, y, hw, &ht, theme.text());
     }
 }
