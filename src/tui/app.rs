@@ -30,8 +30,6 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     pub total: usize,
     pub selected: usize,
-    /// First hit shown in the list.
-    pub scroll: usize,
 }
 
 /// The last accepted search: highlights in the detail pane, and `n`/`N`.
@@ -886,7 +884,6 @@ impl App {
         self.search.hits = res.hits;
         self.search.total = res.total;
         self.search.selected = 0;
-        self.search.scroll = 0;
     }
 
     fn update_search(&mut self, a: Action) {
@@ -974,27 +971,27 @@ impl App {
         self.message = Some(strings::hit_position(next + 1, n, wrapped));
     }
 
-    /// Highlight ranges for block `b` of the detail pane, from the accepted search.
-    pub fn block_highlights(&self, b: usize) -> Vec<(usize, usize)> {
+    /// Highlight ranges for every block of the detail pane, from the accepted search: one
+    /// pass over the hits, for a frame to use.
+    pub fn highlights(&self) -> Vec<Vec<(usize, usize)>> {
+        let mut out = vec![Vec::new(); self.blocks.len()];
         let Some(h) = &self.highlight else {
-            return Vec::new();
+            return out;
         };
-        let Some(block) = self.blocks.get(b) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
         for hit in &h.hits {
             let unit = self.index.units[hit.unit];
             if unit.id != self.selected {
                 continue;
             }
-            if detail::block_of(&self.blocks, unit.field, unit.loc) == Some(b)
-                && !matches!(block.kind, BlockKind::Path)
+            if let Some(b) = detail::block_of(&self.blocks, unit.field, unit.loc)
+                && !matches!(self.blocks[b].kind, BlockKind::Path)
             {
-                out.extend(block.map_ranges(&hit.ranges));
+                out[b].extend(self.blocks[b].map_ranges(&hit.ranges));
             }
         }
-        out.sort_unstable();
+        for r in &mut out {
+            r.sort_unstable();
+        }
         out
     }
 

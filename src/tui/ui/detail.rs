@@ -47,8 +47,9 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
             super::divider(buf, app, div);
         }
     }
+    let highlights = app.highlights();
     for v in &views {
-        draw_view(buf, app, v, focused);
+        draw_view(buf, app, v, focused, &highlights);
     }
 }
 
@@ -63,7 +64,13 @@ fn block_style(app: &App, b: &Block) -> Style {
     }
 }
 
-fn draw_view(buf: &mut Buffer, app: &App, v: &View, focused: bool) {
+fn draw_view(
+    buf: &mut Buffer,
+    app: &App,
+    v: &View,
+    focused: bool,
+    highlights: &[Vec<(usize, usize)>],
+) {
     let theme = app.theme;
     let scroll = app.scroll_of(v.region);
     let text_w = v.rect.width.saturating_sub(GUTTER);
@@ -108,9 +115,9 @@ fn draw_view(buf: &mut Buffer, app: &App, v: &View, focused: bool) {
             .skip(line.start)
             .take(line.end - line.start)
             .collect();
-        let ranges: Vec<(usize, usize)> = app
-            .block_highlights(line.block)
-            .into_iter()
+        let ranges: Vec<(usize, usize)> = highlights[line.block]
+            .iter()
+            .copied()
             .filter(|&(s, e)| e > line.start && s < line.end)
             .map(|(s, e)| (s.max(line.start) - line.start, e.min(line.end) - line.start))
             .collect();
