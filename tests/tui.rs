@@ -595,3 +595,24 @@ fn any_size_in_any_mode() {
         }
     }
 }
+
+#[test]
+fn side_by_side_gives_way_when_it_would_not_fit() {
+    // A chapter has no FY sections: its overview is stacked even on a wide screen.
+    let mut a = app(160, 40);
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.selected.to_string(), "1.1");
+    let views = a.views(&a.areas());
+    assert_eq!(views.len(), 1);
+    // Wide but short: the header would not fit whole, so auto stacks.
+    let mut a = app(160, 14);
+    for _ in 0..41 {
+        key(&mut a, KeyCode::Char(']'));
+    }
+    assert_eq!(a.views(&a.areas()).len(), 1);
+    // Asked for explicitly, side by side stays.
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.views(&a.areas()).len(), 3);
+    let (t, _) = render(&a);
+    assert_no_overflow(&t);
+}

@@ -253,14 +253,25 @@ impl App {
             return Vec::new();
         }
         let text_w = |r: Rect| (r.width.saturating_sub(GUTTER)) as usize;
-        if !areas.side_by_side {
-            return vec![View {
+        let stacked = || {
+            vec![View {
                 region: None,
                 rect: body,
                 lines: detail::layout(&self.blocks, None, text_w(body)),
-            }];
+            }]
+        };
+        // Side by side only for a measure's FY sections.
+        let has_sections = self.blocks.iter().any(|b| b.region() != Region::Header);
+        if !areas.side_by_side || !has_sections {
+            return stacked();
         }
         let header_lines = detail::layout(&self.blocks, Some(Region::Header), text_w(body));
+        // Chosen automatically, side by side gives way when the header would not fit whole.
+        if self.arrangement == Arrangement::Auto
+            && header_lines.len() + 1 > layout::max_header(body.height)
+        {
+            return stacked();
+        }
         // One blank row between the header and the columns.
         let (header, left, _, right) = layout::side_regions(body, header_lines.len() + 1);
         vec![

@@ -72,11 +72,15 @@ pub fn body(r: Rect) -> Rect {
     }
 }
 
+/// Most rows the header (path, title, purpose) takes when FY sections are side by side.
+pub fn max_header(body_height: u16) -> usize {
+    (body_height as usize * 2 / 5).max(3)
+}
+
 /// Splits the detail body for side-by-side: header rows on top (at most 2/5 of the height),
 /// then two columns with a divider between.
 pub fn side_regions(body: Rect, header_lines: usize) -> (Rect, Rect, Rect, Rect) {
-    let max_header = (body.height as usize * 2 / 5).max(3);
-    let hh = header_lines.min(max_header) as u16;
+    let hh = header_lines.min(max_header(body.height)) as u16;
     let header = Rect {
         height: hh.min(body.height),
         ..body

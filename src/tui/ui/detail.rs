@@ -29,7 +29,8 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         }
         _ => String::new(),
     };
-    let title = if areas.side_by_side {
+    let side_by_side = views.iter().any(|v| v.region.is_some());
+    let title = if side_by_side {
         format!(
             "{}  {} | {}",
             strings::DETAIL,
@@ -40,7 +41,7 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         strings::DETAIL.to_string()
     };
     text::bar(buf, r, &title, &right, theme.bar(focused));
-    if areas.side_by_side {
+    if side_by_side {
         let body = areas.detail_body();
         if let Some(h) = views.iter().find(|v| v.region == Some(Region::Header)) {
             let (_, _, div, _) = layout::side_regions(body, h.lines.len() + 1);
