@@ -304,8 +304,7 @@ impl Index {
         // Gather and score.
         let mut hits: Vec<Hit> = Vec::new();
         let mut folded_ranges: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut exact_units: Vec<usize> = (0..n).filter(|&u| matched[u] == all).collect();
-        exact_units.sort_unstable();
+        let exact_units: Vec<usize> = (0..n).filter(|&u| matched[u] == all).collect();
         let mut ranges_of: std::collections::HashMap<usize, Vec<(usize, usize)>> =
             exact_units.iter().map(|&u| (u, Vec::new())).collect();
         for list in &occ {
