@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
         let mut g = c.benchmark_group("index build");
         g.sample_size(10);
         g.bench_function(format!("report x{times}"), |b| {
-            b.iter(|| Index::build(black_box(&r)).len())
+            b.iter(|| Index::build(black_box(&r)).units.len())
         });
         g.finish();
     }

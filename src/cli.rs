@@ -16,9 +16,18 @@ use std::path::PathBuf;
                   With no subcommand, opens FILE (default: the embedded 2018 report) full-screen.",
     args_conflicts_with_subcommands = true
 )]
+/// The command line.
 pub struct Cli {
     /// Report to open (UTF-8 or Shift_JIS text); default: the embedded 2018 report
     pub file: Option<PathBuf>,
+    /// Report to open, as every subcommand takes it
+    #[arg(
+        long = "file",
+        short = 'f',
+        value_name = "PATH",
+        conflicts_with = "file"
+    )]
+    pub file_option: Option<PathBuf>,
     /// How the browser copies excerpts (y, Y, c)
     #[arg(
         long,
@@ -31,13 +40,17 @@ pub struct Cli {
     /// (an OSC 52 sequence is still sent to the terminal)
     #[arg(long, value_name = "CMD", env = "SENRYAKU_CLIPBOARD")]
     pub clipboard_cmd: Option<String>,
+    /// A subcommand; none opens the browser.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// How the browser copies.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum CopyFormat {
+    /// Plain text, one bullet a line.
     Plain,
+    /// A Markdown quote.
     Markdown,
 }
 
@@ -50,14 +63,18 @@ impl From<CopyFormat> for excerpt::Format {
     }
 }
 
+/// A fiscal-year section on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum FyArg {
+    /// Ⅰ: results.
     #[value(name = "2017")]
     Fy2017,
+    /// Ⅱ: plans.
     #[value(name = "2018")]
     Fy2018,
 }
 
+/// The `--file` option every subcommand takes.
 #[derive(Debug, Args, Clone)]
 pub struct FileArg {
     /// Report to read instead of the embedded 2018 report
@@ -65,16 +82,21 @@ pub struct FileArg {
     pub file: Option<PathBuf>,
 }
 
+/// Output format of `export`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
+    /// JSON (see the README for its shape).
     Json,
+    /// Markdown.
     Markdown,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the outline: ids, labels and titles, indented
     Toc {
+        /// Which report.
         #[command(flatten)]
         file: FileArg,
         /// Print JSON instead of text
@@ -85,6 +107,7 @@ pub enum Command {
     Show {
         /// Positional id: part, part.chapter or part.chapter.measure
         id: String,
+        /// Which report.
         #[command(flatten)]
         file: FileArg,
         /// Only this FY section of a measure: 2017 (Ⅰ results) or 2018 (Ⅱ plans)
@@ -104,6 +127,7 @@ pub enum Command {
     Search {
         /// Words to find: width, case, kana and spacing are ignored; ASCII letters are also tried as romaji
         query: String,
+        /// Which report.
         #[command(flatten)]
         file: FileArg,
         /// Show at most N hits (0: all)
@@ -115,6 +139,7 @@ pub enum Command {
     },
     /// Print the index of programs and acronyms, with the measures that mention each
     Programs {
+        /// Which report.
         #[command(flatten)]
         file: FileArg,
         /// Print JSON instead of text
@@ -123,6 +148,7 @@ pub enum Command {
     },
     /// Print the whole report as JSON or Markdown
     Export {
+        /// Which report.
         #[command(flatten)]
         file: FileArg,
         /// Output format
@@ -134,7 +160,9 @@ pub enum Command {
 /// What went wrong, printed as one line; the exit status goes with it.
 #[derive(Debug)]
 pub struct Failure {
+    /// One line for stderr.
     pub message: String,
+    /// The exit status.
     pub code: u8,
 }
 
@@ -404,11 +432,11 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
             .map(|h| {
                 let unit = index.units[h.unit];
                 JsonHit {
-                    measure: unit.id.to_string(),
-                    field: unit.field.name(),
-                    label: report.label_path(unit.id),
-                    title: title_of(unit.id),
-                    text: unit.text(report),
+                    measure: unit.node.to_string(),
+                    field: unit.field().name(),
+                    label: report.label_path(unit.node),
+                    title: title_of(unit.node),
+                    text: index.text(report, h.unit),
                     score: h.score,
                     kind: h.kind,
                     ranges: h.ranges.iter().map(|&(s, e)| [s, e]).collect(),
@@ -417,9 +445,6 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
             })
             .collect();
         let written = emit_json(&hits);
-        drop(hits);
-        // The process ends next: freeing a large report and index piece by piece only costs time.
-        std::mem::forget((index, loaded));
         return written;
     }
     let colour = use_colour();
@@ -438,10 +463,10 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
             .unwrap_or_default();
         let head = format!(
             "{} {} {}  [{}]{via}",
-            unit.id,
-            report.label_path(unit.id),
-            title_of(unit.id),
-            unit.field.name()
+            unit.node,
+            report.label_path(unit.node),
+            title_of(unit.node),
+            unit.field().name()
         );
         if colour {
             out.push_str(&format!("\x1b[36m{head}\x1b[0m\n"));
@@ -449,7 +474,7 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
             out.push_str(&head);
             out.push('\n');
         }
-        let snip = search::snippet::snippet(unit.text(report), &h.ranges, 76);
+        let snip = search::snippet::snippet(index.text(report, h.unit), &h.ranges, 76);
         out.push_str("    ");
         out.push_str(&emphasise(&snip.text, &snip.ranges, open, close));
         out.push('\n');
@@ -461,15 +486,12 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
             results.total
         ));
     }
-    let written = emit(&out);
-    // The process ends next: freeing a large report and index piece by piece only costs time.
-    std::mem::forget((index, loaded));
-    written
+    emit(&out)
 }
 
-/// Opens the full-screen browser.
-pub fn browse(cli: &Cli) -> Result<(), Failure> {
-    let path = cli.file.as_deref();
+/// Opens the full-screen browser. Returns the exit status: 0, or 128 + the signal that ended it.
+pub fn browse(cli: &Cli) -> Result<u8, Failure> {
+    let path = cli.file.as_deref().or(cli.file_option.as_deref());
     use std::io::IsTerminal;
     let loaded = report::load(path)?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -483,5 +505,9 @@ pub fn browse(cli: &Cli) -> Result<(), Failure> {
             command: cli.clipboard_cmd.clone(),
         },
     };
-    crate::tui::run(loaded, options).map_err(|e| Failure::error(format!("terminal: {e}")))
+    match crate::tui::run(loaded, options) {
+        Ok(crate::tui::Exit::Quit) => Ok(0),
+        Ok(crate::tui::Exit::Signal(sig)) => Ok((128 + sig).clamp(0, 255) as u8),
+        Err(e) => Err(Failure::error(format!("terminal: {e}"))),
+    }
 }

@@ -54,6 +54,10 @@ impl Env {
     }
 }
 
+/// The most text an OSC 52 sequence carries. Terminals cap what they accept (xterm and tmux
+/// near 100 KB of payload, others at 1 MB); a larger copy is not sent that way at all.
+pub const OSC52_MAX_BYTES: usize = 74_000;
+
 /// The OSC 52 sequence that sets the system clipboard to `text`.
 pub fn osc52(text: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
@@ -63,53 +67,101 @@ pub fn osc52(text: &str) -> String {
 /// What happened to a copy.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Delivery {
+    /// Characters copied.
     pub chars: usize,
     /// Where the text went: `tmux`, `xclip`, `OSC 52`, …
     pub targets: Vec<String>,
+    /// What went wrong, one entry a target.
     pub errors: Vec<String>,
 }
 
 impl Delivery {
     /// One line for the status bar.
     pub fn message(&self) -> String {
-        let mut s = format!(
-            "Copied {} characters to {}",
-            self.chars,
-            self.targets.join(", ")
-        );
+        let mut s = if self.targets.is_empty() {
+            format!("Could not copy {} characters", self.chars)
+        } else {
+            format!(
+                "Copied {} characters to {}",
+                self.chars,
+                self.targets.join(", ")
+            )
+        };
         if !self.errors.is_empty() {
             s.push_str(&format!("; {}", self.errors.join("; ")));
         }
-        s
+        strip_controls(&s).replace('\n', " ")
+    }
+
+    fn record(&mut self, name: &str, r: Result<(), String>) {
+        match r {
+            Ok(()) => self.targets.push(name.to_string()),
+            Err(e) => self.errors.push(e),
+        }
     }
 }
 
-/// Runs a program with `text` on stdin; waits at most two seconds for it.
+/// How long a clipboard program may take.
+pub const DEADLINE: Duration = Duration::from_secs(2);
+
+/// Runs a program with `text` on stdin and waits at most [`DEADLINE`] for it. The text is
+/// written from another thread, so a program that never reads cannot block; on time-out the
+/// program's whole process group is killed, and every child is reaped. A failure says what
+/// the program wrote on stderr.
 fn pipe_to(program: &str, args: &[&str], text: &str) -> Result<(), String> {
+    use std::io::Read;
+    use std::os::unix::process::CommandExt;
+    let name = strip_controls(program).into_owned();
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
+        // Its own process group, so that a shell's children die with it.
+        .process_group(0)
         .spawn()
-        .map_err(|e| format!("{program}: {e}"))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("{program}: {e}"))?;
-    }
-    let deadline = Instant::now() + Duration::from_secs(2);
-    loop {
+        .map_err(|e| format!("{name}: {e}"))?;
+    let writer = child.stdin.take().map(|mut stdin| {
+        let text = text.to_string();
+        std::thread::spawn(move || {
+            // A closed pipe means the program stopped reading: its status tells the rest.
+            let _ = stdin.write_all(text.as_bytes());
+        })
+    });
+    let reader = child.stderr.take().map(|mut err| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = err.by_ref().take(4096).read_to_end(&mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        })
+    });
+    let deadline = Instant::now() + DEADLINE;
+    let status = loop {
         match child.try_wait() {
-            Ok(Some(st)) if st.success() => return Ok(()),
-            Ok(Some(st)) => return Err(format!("{program} failed ({st})")),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
-            Ok(None) => {
-                let _ = child.kill();
-                return Err(format!("{program} did not finish"));
-            }
-            Err(e) => return Err(format!("{program}: {e}")),
+            Ok(Some(st)) => break Ok(st),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            Ok(None) => break Err(format!("{name} did not finish in {} s", DEADLINE.as_secs())),
+            Err(e) => break Err(format!("{name}: {e}")),
         }
+    };
+    if status.is_err() {
+        let pgid = nix::unistd::Pid::from_raw(child.id() as i32);
+        let _ = nix::sys::signal::killpg(pgid, nix::sys::signal::Signal::SIGKILL);
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    let stderr = reader
+        .and_then(|r| r.join().ok())
+        .map(|s| strip_controls(s.trim()).replace('\n', " "))
+        .unwrap_or_default();
+    match status {
+        Ok(st) if st.success() => Ok(()),
+        Ok(st) if stderr.is_empty() => Err(format!("{name} failed ({st})")),
+        Ok(st) => Err(format!("{name} failed ({st}): {stderr}")),
+        Err(e) => Err(e),
     }
 }
 
@@ -127,37 +179,48 @@ fn clipboard_program(env: &Env) -> Option<(&'static str, &'static [&'static str]
         .map(|(name, args, _)| (name, args))
 }
 
-/// Copies `text`: to the configured command, or to tmux and a clipboard program; then OSC 52 to
-/// `terminal`. Never fails: what went wrong is in the returned [`Delivery`].
-pub fn copy(text: &str, config: &Config, env: &Env, terminal: &mut impl Write) -> Delivery {
+/// Copies `text` to the configured command, or to tmux and a clipboard program. Blocks for at
+/// most a few seconds: the browser calls it on a worker thread. Never fails: what went wrong
+/// is in the returned [`Delivery`].
+pub fn deliver(text: &str, config: &Config, env: &Env) -> Delivery {
     let text = strip_controls(text);
     let mut d = Delivery {
         chars: text.chars().count(),
         ..Delivery::default()
     };
-    let mut record = |name: &str, r: Result<(), String>| match r {
-        Ok(()) => d.targets.push(name.to_string()),
-        Err(e) => d.errors.push(e),
-    };
     if let Some(cmd) = config.command.as_deref().filter(|c| !c.trim().is_empty()) {
-        record(cmd, pipe_to("sh", &["-c", cmd], &text));
+        d.record(cmd, pipe_to("sh", &["-c", cmd], &text));
     } else {
         if env.tmux && env.has("tmux") {
             // -w also sets the outer terminal's clipboard (tmux 3.2+); older tmux lacks it.
             let r = pipe_to("tmux", &["load-buffer", "-w", "-"], &text)
                 .or_else(|_| pipe_to("tmux", &["load-buffer", "-"], &text));
-            record("tmux", r);
+            d.record("tmux", r);
         }
         if let Some((prog, args)) = clipboard_program(env) {
-            record(prog, pipe_to(prog, args, &text));
+            d.record(prog, pipe_to(prog, args, &text));
         }
+    }
+    d
+}
+
+/// Sends `text` to the terminal as OSC 52 (what reaches a clipboard over SSH), unless it is
+/// larger than terminals accept. Adds the outcome to `d`.
+pub fn send_osc52(text: &str, terminal: &mut impl Write, d: &mut Delivery) {
+    let text = strip_controls(text);
+    if text.len() > OSC52_MAX_BYTES {
+        d.errors.push(format!(
+            "too large for OSC 52 ({} KB; terminals take {} KB)",
+            text.len() / 1000,
+            OSC52_MAX_BYTES / 1000
+        ));
+        return;
     }
     let osc = terminal
         .write_all(osc52(&text).as_bytes())
         .and_then(|_| terminal.flush())
         .map_err(|e| format!("OSC 52: {e}"));
-    record("OSC 52", osc);
-    d
+    d.record("OSC 52", osc);
 }
 
 #[cfg(test)]
@@ -178,10 +241,35 @@ mod tests {
     fn copy_sends_osc52_and_strips_controls() {
         let mut term = Vec::new();
         let env = Env::default();
-        let d = copy("a\u{1b}[2Jb", &Config::default(), &env, &mut term);
+        let mut d = deliver("a\u{1b}[2Jb", &Config::default(), &env);
+        send_osc52("a\u{1b}[2Jb", &mut term, &mut d);
         assert_eq!(d.chars, 5);
         assert_eq!(d.targets, vec!["OSC 52"]);
         assert_eq!(term, osc52("a[2Jb").into_bytes());
+    }
+
+    #[test]
+    fn a_command_that_never_reads_is_killed_and_reaped_and_its_stderr_shown() {
+        let big = "健".repeat(100_000);
+        let config = Config {
+            command: Some("read -r l; sleep 30".into()),
+        };
+        let start = Instant::now();
+        let d = deliver(&big, &config, &Env::default());
+        assert!(start.elapsed() < DEADLINE + Duration::from_secs(2));
+        assert!(d.targets.is_empty(), "{d:?}");
+        assert!(d.errors[0].contains("did not finish"), "{d:?}");
+        let config = Config {
+            command: Some("no-such-clipboard-program-x".into()),
+        };
+        let d = deliver("x", &config, &Env::default());
+        assert!(d.errors[0].contains("not found"), "{d:?}");
+        // Too big for OSC 52: said, not sent.
+        let mut term = Vec::new();
+        let mut d = Delivery::default();
+        send_osc52(&big, &mut term, &mut d);
+        assert!(term.is_empty());
+        assert!(d.errors[0].contains("too large for OSC 52"));
     }
 
     #[test]
@@ -193,14 +281,16 @@ mod tests {
             command: Some(format!("cat > '{}'", out.display())),
         };
         let mut term = Vec::new();
-        let d = copy("ゲノム医療", &config, &Env::from_process(), &mut term);
+        let mut d = deliver("ゲノム医療", &config, &Env::from_process());
+        send_osc52("ゲノム医療", &mut term, &mut d);
         assert!(d.errors.is_empty(), "{:?}", d.errors);
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "ゲノム医療");
         assert!(d.message().starts_with("Copied 5 characters to cat > "));
         let failing = Config {
             command: Some("exit 3".into()),
         };
-        let d = copy("x", &failing, &Env::from_process(), &mut term);
+        let mut d = deliver("x", &failing, &Env::from_process());
+        send_osc52("x", &mut term, &mut d);
         // The shell may exit before reading (a broken pipe) or after (status 3): an error either way.
         assert!(!d.errors.is_empty(), "{d:?}");
         assert_eq!(d.targets, vec!["OSC 52"], "{d:?}");

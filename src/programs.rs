@@ -1,5 +1,5 @@
 //! The program and acronym index: the terms the report defines or names (see
-//! [`crate::report::terms`]), each with its long name and every measure that mentions it.
+//! `report::terms`), each with its long name and every measure that mentions it.
 //! Extracted from the document itself, so any edition gets its own index.
 
 use crate::report::terms::{self, Kind, MAX_NAME};
@@ -9,14 +9,19 @@ use crate::search::normalize::fold;
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// One entry of the index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
+    /// The term as the report prints it.
     pub term: String,
+    /// The long name it stands for, if the report gives one.
     pub long_name: Option<String>,
     /// The English name the report gives, if any (`NDB：National Data Base`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub english: Option<String>,
+    /// What kind of term it is.
     pub kind: Kind,
+    /// Every measure that mentions the term or its long name.
     #[serde(serialize_with = "ids")]
     pub measures: Vec<NodeId>,
 }
@@ -27,55 +32,22 @@ fn ids<S: serde::Serializer>(v: &[NodeId], s: S) -> Result<S::Ok, S::Error> {
 
 /// Every measure text, with half-width brackets made full-width for the patterns.
 fn measure_texts(report: &Report) -> Vec<Vec<char>> {
-    let mut out = Vec::new();
-    for (_, m) in report.measures() {
-        let mut push = |s: &str| {
-            if !s.is_empty() {
-                out.push(terms::pattern_chars(s));
-            }
-        };
-        push(&m.title);
-        push(&m.purpose);
-        for s in [&m.fy2017, &m.fy2018] {
-            for it in &s.items {
-                push(&it.text);
-                for sub in &it.items {
-                    push(&sub.text);
-                }
-                push(&it.tail);
-            }
-        }
-    }
-    out
+    report
+        .texts()
+        .filter(|(loc, _)| loc.node.measure.is_some())
+        .map(|(_, t)| terms::pattern_chars(t))
+        .collect()
 }
 
 /// Builds the index of a report. `index` is the report's search index, used to find mentions.
 pub fn extract(report: &Report, index: &Index) -> Vec<Entry> {
     let texts = measure_texts(report);
-    let mut defs: Vec<terms::Definition> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for chars in &texts {
-        for (i, &c) in chars.iter().enumerate() {
-            if c != '（' {
-                continue;
-            }
-            if let Some(d) = terms::definition_at(chars, i) {
-                let key = fold(&d.term);
-                match seen.get(&key) {
-                    // A later definition may add the English name.
-                    Some(&k) => {
-                        if defs[k].english.is_none() {
-                            defs[k].english = d.english;
-                        }
-                    }
-                    None => {
-                        seen.insert(key, defs.len());
-                        defs.push(d);
-                    }
-                }
-            }
-        }
-    }
+    let defs = index.definitions().to_vec();
+    let mut seen: HashMap<String, usize> = defs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (fold(&d.term), i))
+        .collect();
     let mut entries: Vec<Entry> = defs
         .into_iter()
         .map(|d| Entry {

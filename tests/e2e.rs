@@ -1,5 +1,7 @@
 //! The real binary in a pseudo-terminal: search for MID-NET, see the measure, resize, quit.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test fails loudly, as it should.
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::mpsc;

@@ -1,5 +1,7 @@
 //! Other editions and bad inputs: encodings, line endings, concatenation, truncation, garbage.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test fails loudly, as it should.
+
 use proptest::prelude::*;
 use senryaku::report::{self, Origin, Report, SEED};
 
@@ -16,7 +18,7 @@ fn shift_jis_copy_parses_identically() {
     let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(seed_text());
     assert!(!unmappable, "the seed must be representable in Shift_JIS");
     let loaded = report::from_bytes(&sjis, Origin::Embedded).unwrap();
-    assert_eq!(loaded.encoding, report::decode::SourceEncoding::ShiftJis);
+    assert_eq!(loaded.encoding, report::SourceEncoding::ShiftJis);
     assert_eq!(loaded.report, parse(SEED).unwrap());
 }
 

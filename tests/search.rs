@@ -1,8 +1,11 @@
 //! Search against the real seed: folds, romaji, spacing, ranking, ranges.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test fails loudly, as it should.
+
 use proptest::prelude::*;
+use senryaku::report::Field;
 use senryaku::report::{self, Origin, Report, SEED};
-use senryaku::search::{Field, Index, MatchKind, Query};
+use senryaku::search::{Index, MatchKind, Query};
 use std::sync::OnceLock;
 
 fn fixture() -> &'static (Report, Index) {
@@ -19,7 +22,7 @@ fn measures(q: &str) -> Vec<String> {
     let (r, ix) = fixture();
     let mut out: Vec<String> = Vec::new();
     for h in ix.search(r, &Query::parse(q), 0).hits {
-        let id = ix.units[h.unit].id.to_string();
+        let id = ix.units[h.unit].node.to_string();
         if !out.contains(&id) {
             out.push(id);
         }
@@ -34,7 +37,7 @@ fn highlighted(q: &str) -> Vec<String> {
         .hits
         .iter()
         .flat_map(|h| {
-            let chars: Vec<char> = ix.units[h.unit].text(r).chars().collect();
+            let chars: Vec<char> = ix.text(r, h.unit).chars().collect();
             h.ranges
                 .iter()
                 .map(|&(s, e)| chars[s..e].iter().collect::<String>())
@@ -110,8 +113,8 @@ fn spacing_between_scripts_and_terms() {
 fn titles_outrank_passing_mentions() {
     let (r, ix) = fixture();
     let hits = ix.search(r, &Query::parse("遠隔医療"), 0).hits;
-    assert_eq!(ix.units[hits[0].unit].field, Field::Title);
-    assert_eq!(ix.units[hits[0].unit].id.to_string(), "4.3.2");
+    assert_eq!(ix.units[hits[0].unit].field(), Field::Title);
+    assert_eq!(ix.units[hits[0].unit].node.to_string(), "4.3.2");
     assert_eq!(measures("健康経営")[0], "2.1.2");
     assert_eq!(measures("PHR")[0], "4.2.2");
     assert_eq!(measures("NDB")[..2], ["4.2.1", "4.1.2"]);
@@ -192,7 +195,7 @@ proptest! {
         prop_assert!(res.hits.len() <= 50);
         prop_assert!(res.total >= res.hits.len());
         for h in &res.hits {
-            let n = ix.units[h.unit].text(r).chars().count();
+            let n = ix.text(r, h.unit).chars().count();
             let mut prev = 0;
             for &(s, e) in &h.ranges {
                 prop_assert!(s < e && e <= n && s >= prev, "{:?} in {}", h.ranges, n);

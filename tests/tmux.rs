@@ -1,6 +1,8 @@
 //! Inside tmux, a copy lands in tmux's buffer. Runs in a tmux server of its own; skipped (with a
 //! note) where tmux is not installed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test fails loudly, as it should.
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -82,11 +84,9 @@ fn copy_inside_tmux_fills_its_buffer() {
     let want = senryaku::report::excerpt::excerpt(
         &report,
         "1.4.2".parse().unwrap(),
-        &senryaku::report::excerpt::Scope::Pieces(vec![senryaku::report::excerpt::Piece::Item {
-            fy: senryaku::report::Fy::Plans,
-            item: 0,
-            sub: None,
-        }]),
+        &senryaku::report::excerpt::Scope::Pieces(vec![
+            senryaku::report::excerpt::parse_item(senryaku::report::Fy::Plans, "1").unwrap(),
+        ]),
         senryaku::report::excerpt::Format::Plain,
     )
     .unwrap();

@@ -7,14 +7,20 @@ use std::borrow::Cow;
 /// Which encoding the bytes were read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceEncoding {
+    /// UTF-8.
     Utf8,
+    /// UTF-8 with a byte-order mark.
     Utf8Bom,
+    /// UTF-16, little-endian (with a BOM).
     Utf16Le,
+    /// UTF-16, big-endian (with a BOM).
     Utf16Be,
+    /// Shift_JIS (CP932).
     ShiftJis,
 }
 
 impl SourceEncoding {
+    /// The encoding's name.
     pub fn name(self) -> &'static str {
         match self {
             SourceEncoding::Utf8 => "UTF-8",
@@ -26,12 +32,16 @@ impl SourceEncoding {
     }
 }
 
+/// Why bytes are not a report's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// Nothing in the file.
     #[error("the file is empty")]
     Empty,
+    /// Not text.
     #[error("binary data, not a text report")]
     Binary,
+    /// Neither UTF-8 nor Shift_JIS.
     #[error("not text in UTF-8 or Shift_JIS")]
     UnknownEncoding,
 }

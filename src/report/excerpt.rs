@@ -4,11 +4,13 @@
 
 use super::decode::strip_controls;
 use super::export::md;
+use super::loc::{At, ItemAt, Piece};
 use super::model::{Fy, Item, Measure, NodeId, Report};
 
 /// How an excerpt is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
+    /// Plain text: the citation, then `・` bullets.
     #[default]
     Plain,
     /// The citation in bold, the text as a Markdown block quote with `-` bullets.
@@ -16,12 +18,14 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name for the status bar.
     pub fn name(self) -> &'static str {
         match self {
             Format::Plain => "plain text",
             Format::Markdown => "Markdown",
         }
     }
+    /// The other format.
     pub fn toggle(self) -> Format {
         match self {
             Format::Plain => Format::Markdown,
@@ -30,44 +34,42 @@ impl Format {
     }
 }
 
-/// One piece of a measure, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Piece {
-    Purpose,
-    /// A bullet (with its sub-items and closing tail) or, with `sub`, one sub-item.
-    Item {
-        fy: Fy,
-        item: usize,
-        sub: Option<usize>,
-    },
-}
-
 /// What to quote from a measure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
+    /// The whole measure.
     Measure,
+    /// One section.
     Section(Fy),
-    /// Pieces in reading order (a cursor item, or a range of them).
-    Pieces(Vec<Piece>),
+    /// Places in the measure (a cursor item, or a range of them); a bullet brings its
+    /// sub-items and tail along, and a tail brings its bullet.
+    Pieces(Vec<At>),
 }
 
+/// Why an excerpt cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExcerptError {
+    /// No such measure.
     #[error("no measure {0}")]
     NoMeasure(NodeId),
+    /// The measure lacks that section.
     #[error("measure {0} has no {1} section")]
     NoSection(NodeId, &'static str),
+    /// The section lacks that item.
     #[error("measure {id} has no item {item} in {fy}")]
     NoItem {
+        /// The measure.
         id: NodeId,
+        /// The section.
         fy: &'static str,
+        /// The item, as `N` or `N.M`.
         item: String,
     },
 }
 
-/// A line of the excerpt's body: its depth (0 bullet or paragraph, 1 sub-item) and text.
+/// A line of a body (an excerpt's, or a measure's in an export).
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum BodyLine {
+pub(crate) enum BodyLine {
     Heading(String),
     Para(String),
     Bullet(String),
@@ -94,6 +96,23 @@ fn section_lines(m: &Measure, fy: Fy, out: &mut Vec<BodyLine>, heading: bool) {
     for item in &s.items {
         bullet_lines(item, out);
     }
+}
+
+/// A measure's body: purpose, then each section with its heading, a blank line between.
+pub(crate) fn measure_lines(m: &Measure) -> Vec<BodyLine> {
+    let mut body = Vec::new();
+    if !m.purpose.is_empty() {
+        body.push(BodyLine::Para(m.purpose.clone()));
+    }
+    for fy in [Fy::Results, Fy::Plans] {
+        if !m.section(fy).is_empty() {
+            if !body.is_empty() {
+                body.push(BodyLine::Blank);
+            }
+            section_lines(m, fy, &mut body, true);
+        }
+    }
+    body
 }
 
 /// The citation: 「title」（１）４）② measure title — Ⅰ heading.
@@ -131,17 +150,7 @@ pub fn excerpt(
     let mut body = Vec::new();
     let section = match scope {
         Scope::Measure => {
-            if !m.purpose.is_empty() {
-                body.push(BodyLine::Para(m.purpose.clone()));
-            }
-            for fy in [Fy::Results, Fy::Plans] {
-                if !m.section(fy).is_empty() {
-                    if !body.is_empty() {
-                        body.push(BodyLine::Blank);
-                    }
-                    section_lines(m, fy, &mut body, true);
-                }
-            }
+            body = measure_lines(m);
             None
         }
         Scope::Section(fy) => {
@@ -158,21 +167,29 @@ pub fn excerpt(
     Ok(strip_controls(&text).into_owned())
 }
 
-/// Lines for a list of pieces; returns the one section they all lie in, if any.
+/// Lines for a list of places; returns the one section they all lie in, if any.
 fn pieces_lines(
     m: &Measure,
     id: NodeId,
-    pieces: &[Piece],
+    pieces: &[At],
     body: &mut Vec<BodyLine>,
 ) -> Result<Option<Fy>, ExcerptError> {
-    let mut sorted = pieces.to_vec();
+    // A tail is quoted with its bullet.
+    let mut sorted: Vec<At> = pieces
+        .iter()
+        .map(|p| match p {
+            At::Item(i) if i.piece == Piece::Tail => At::Item(i.bullet()),
+            p => *p,
+        })
+        .filter(|p| *p != At::Title)
+        .collect();
     sorted.sort();
     sorted.dedup();
     let sections: Vec<Option<Fy>> = sorted
         .iter()
         .map(|p| match p {
-            Piece::Purpose => None,
-            Piece::Item { fy, .. } => Some(*fy),
+            At::Item(i) => Some(i.fy),
+            _ => None,
         })
         .collect();
     let single = match sections.first() {
@@ -180,39 +197,40 @@ fn pieces_lines(
         _ => None,
     };
     let mut current: Option<Fy> = None;
-    let mut whole_bullet: Option<(Fy, usize)> = None;
+    let mut whole_bullet: Option<ItemAt> = None;
     for p in &sorted {
-        match *p {
-            Piece::Purpose => body.push(BodyLine::Para(m.purpose.clone())),
-            Piece::Item { fy, item, sub } => {
-                let missing = || ExcerptError::NoItem {
-                    id,
-                    fy: fy.key(),
-                    item: match sub {
-                        Some(s) => format!("{}.{}", item + 1, s + 1),
-                        None => (item + 1).to_string(),
-                    },
-                };
-                let it = m.section(fy).items.get(item).ok_or_else(missing)?;
-                if single.is_none() && current != Some(fy) {
-                    if !body.is_empty() {
-                        body.push(BodyLine::Blank);
-                    }
-                    body.push(BodyLine::Heading(m.section(fy).heading.clone()));
-                    current = Some(fy);
+        let i = match *p {
+            At::Item(i) => i,
+            _ => {
+                body.push(BodyLine::Para(m.purpose.clone()));
+                continue;
+            }
+        };
+        let missing = || ExcerptError::NoItem {
+            id,
+            fy: i.fy.key(),
+            item: i.number(),
+        };
+        let fy = i.fy;
+        let it = m.section(fy).items.get(i.item).ok_or_else(missing)?;
+        if single.is_none() && current != Some(fy) {
+            if !body.is_empty() {
+                body.push(BodyLine::Blank);
+            }
+            body.push(BodyLine::Heading(m.section(fy).heading.clone()));
+            current = Some(fy);
+        }
+        match i.piece {
+            Piece::Sub(s) => {
+                // A sub-item whose bullet is already quoted whole is not repeated.
+                if whole_bullet != Some(i.bullet()) {
+                    let text = &it.items.get(s).ok_or_else(missing)?.text;
+                    body.push(BodyLine::Sub(text.clone()));
                 }
-                match sub {
-                    None => {
-                        bullet_lines(it, body);
-                        whole_bullet = Some((fy, item));
-                    }
-                    // A sub-item whose bullet is already quoted whole is not repeated.
-                    Some(_) if whole_bullet == Some((fy, item)) => {}
-                    Some(s) => {
-                        let text = &it.items.get(s).ok_or_else(missing)?.text;
-                        body.push(BodyLine::Sub(text.clone()));
-                    }
-                }
+            }
+            _ => {
+                bullet_lines(it, body);
+                whole_bullet = Some(i.bullet());
             }
         }
     }
@@ -225,36 +243,13 @@ fn render(cite: &str, body: &[BodyLine], format: Format) -> String {
         Format::Plain => {
             out.push_str(cite);
             out.push('\n');
+            out.push_str(&body_text(body, false));
         }
-        Format::Markdown => out.push_str(&format!("**{}**\n\n", md(cite))),
-    }
-    // A sub-item quoted without its bullet stands at the top level.
-    let mut under_bullet = false;
-    for l in body {
-        let nested = under_bullet && matches!(l, BodyLine::Sub(_) | BodyLine::Tail(_));
-        under_bullet = matches!(l, BodyLine::Bullet(_)) || nested;
-        let line = match (format, l) {
-            (_, BodyLine::Blank) => String::new(),
-            (Format::Plain, BodyLine::Heading(s) | BodyLine::Para(s)) => s.clone(),
-            (Format::Plain, BodyLine::Bullet(s)) => format!("・{s}"),
-            (Format::Plain, BodyLine::Sub(s) | BodyLine::Tail(s)) if nested => format!("  {s}"),
-            (Format::Plain, BodyLine::Sub(s) | BodyLine::Tail(s)) => s.clone(),
-            (Format::Markdown, BodyLine::Heading(s)) => format!("**{}**", md(s)),
-            (Format::Markdown, BodyLine::Para(s)) => md(s),
-            (Format::Markdown, BodyLine::Bullet(s)) => format!("- {}", md(s)),
-            (Format::Markdown, BodyLine::Sub(s)) if nested => format!("  - {}", md(s)),
-            (Format::Markdown, BodyLine::Tail(s)) if nested => format!("  {}", md(s)),
-            (Format::Markdown, BodyLine::Sub(s) | BodyLine::Tail(s)) => format!("- {}", md(s)),
-        };
-        match format {
-            Format::Plain => {
-                out.push_str(&line);
-                out.push('\n');
-            }
-            Format::Markdown if line.is_empty() => out.push_str(">\n"),
-            Format::Markdown => {
-                out.push_str("> ");
-                out.push_str(&line);
+        Format::Markdown => {
+            out.push_str(&format!("**{}**\n\n", md(cite)));
+            for line in body_text(body, true).lines() {
+                out.push_str(if line.is_empty() { ">" } else { "> " });
+                out.push_str(line);
                 out.push('\n');
             }
         }
@@ -262,22 +257,50 @@ fn render(cite: &str, body: &[BodyLine], format: Format) -> String {
     out
 }
 
-/// Parses `--item N` or `--item N.M` (1-based) into a piece of section `fy`.
-pub fn parse_item(fy: Fy, s: &str) -> Option<Piece> {
+/// The one renderer of bodies: plain text (`・` bullets, sub-items indented under them) or
+/// Markdown (`-` lists, bold headings, escaped text), one line each, newline-terminated.
+pub(crate) fn body_text(body: &[BodyLine], markdown: bool) -> String {
+    let mut out = String::new();
+    // A sub-item quoted without its bullet stands at the top level.
+    let mut under_bullet = false;
+    for l in body {
+        let nested = under_bullet && matches!(l, BodyLine::Sub(_) | BodyLine::Tail(_));
+        under_bullet = matches!(l, BodyLine::Bullet(_)) || nested;
+        let line = match (markdown, l) {
+            (_, BodyLine::Blank) => String::new(),
+            (false, BodyLine::Heading(s) | BodyLine::Para(s)) => s.clone(),
+            (false, BodyLine::Bullet(s)) => format!("・{s}"),
+            (false, BodyLine::Sub(s) | BodyLine::Tail(s)) if nested => format!("  {s}"),
+            (false, BodyLine::Sub(s) | BodyLine::Tail(s)) => s.clone(),
+            (true, BodyLine::Heading(s)) => format!("**{}**", md(s)),
+            (true, BodyLine::Para(s)) => md(s),
+            (true, BodyLine::Bullet(s)) => format!("- {}", md(s)),
+            (true, BodyLine::Sub(s)) if nested => format!("  - {}", md(s)),
+            (true, BodyLine::Tail(s)) if nested => format!("  {}", md(s)),
+            (true, BodyLine::Sub(s) | BodyLine::Tail(s)) => format!("- {}", md(s)),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Parses `--item N` or `--item N.M` (1-based) into a place in section `fy`.
+pub fn parse_item(fy: Fy, s: &str) -> Option<At> {
     let mut it = s.trim().split('.');
     let item: usize = it.next()?.parse().ok().filter(|n| *n > 0)?;
-    let sub = match it.next() {
-        Some(x) => Some(x.parse::<usize>().ok().filter(|n| *n > 0)? - 1),
-        None => None,
+    let piece = match it.next() {
+        Some(x) => Piece::Sub(x.parse::<usize>().ok().filter(|n| *n > 0)? - 1),
+        None => Piece::Text,
     };
     if it.next().is_some() {
         return None;
     }
-    Some(Piece::Item {
+    Some(At::Item(ItemAt {
         fy,
         item: item - 1,
-        sub,
-    })
+        piece,
+    }))
 }
 
 #[cfg(test)]
@@ -295,11 +318,7 @@ mod tests {
     fn item_excerpt_plain() {
         let r = seed();
         let id: NodeId = "1.4.2".parse().unwrap();
-        let piece = Piece::Item {
-            fy: Fy::Results,
-            item: 0,
-            sub: None,
-        };
+        let piece = parse_item(Fy::Results, "1").unwrap();
         let got = excerpt(&r, id, &Scope::Pieces(vec![piece]), Format::Plain).unwrap();
         assert_eq!(
             got,
@@ -314,11 +333,7 @@ mod tests {
     fn bullet_with_sub_items_and_range_across_sections() {
         let r = seed();
         let id: NodeId = "2.3.4".parse().unwrap();
-        let bullet = Piece::Item {
-            fy: Fy::Plans,
-            item: 0,
-            sub: None,
-        };
+        let bullet = parse_item(Fy::Plans, "1").unwrap();
         let got = excerpt(&r, id, &Scope::Pieces(vec![bullet]), Format::Plain).unwrap();
         let lines: Vec<&str> = got.lines().collect();
         assert_eq!(
@@ -338,14 +353,7 @@ mod tests {
             "  について、「国際・アジア健康構想協議会」と連携して取り組む。"
         );
         // A range over the last FY2017 bullet and the first FY2018 one carries both headings.
-        let range = vec![
-            Piece::Item {
-                fy: Fy::Results,
-                item: 3,
-                sub: None,
-            },
-            bullet,
-        ];
+        let range = vec![parse_item(Fy::Results, "4").unwrap(), bullet];
         let got = excerpt(&r, id, &Scope::Pieces(range), Format::Plain).unwrap();
         assert!(got.starts_with(&format!("{TITLE}（２）３）④ アジア健康構想の推進\n")));
         assert!(got.contains("\nⅠ 平成 29 年度の主な実行状況・成果\n・APEC や ASEAN"));
@@ -374,11 +382,11 @@ mod tests {
     fn items_parse_and_errors() {
         assert_eq!(
             parse_item(Fy::Plans, "1.5"),
-            Some(Piece::Item {
+            Some(At::Item(ItemAt {
                 fy: Fy::Plans,
                 item: 0,
-                sub: Some(4)
-            })
+                piece: Piece::Sub(4)
+            }))
         );
         assert_eq!(parse_item(Fy::Plans, "0"), None);
         assert_eq!(parse_item(Fy::Plans, "x"), None);

@@ -1,6 +1,7 @@
 //! Text, JSON and Markdown renderings of the report, shared by the CLI and the clipboard.
 
-use super::model::{Fy, Item, Measure, Node, NodeId, Report, Section};
+use super::excerpt::{body_text, measure_lines};
+use super::model::{Item, Measure, Node, NodeId, Report, Section};
 use serde::Serialize;
 
 // ---------------------------------------------------------------------------------------------
@@ -10,10 +11,15 @@ use serde::Serialize;
 #[derive(Serialize)]
 #[serde(untagged)]
 pub enum JsonItem<'a> {
+    /// An item without sub-items or tail.
     Text(&'a str),
+    /// An item with sub-items or a tail.
     Nested {
+        /// The bullet's text.
         text: &'a str,
+        /// Its sub-items.
         items: Vec<JsonItem<'a>>,
+        /// The text that closes it after the sub-items.
         #[serde(skip_serializing_if = "str::is_empty")]
         tail: &'a str,
     },
@@ -33,38 +39,61 @@ impl<'a> From<&'a Item> for JsonItem<'a> {
     }
 }
 
+/// A measure in JSON.
 #[derive(Serialize)]
 pub struct JsonMeasure<'a> {
+    /// Positional id `P.C.M`.
     pub id: String,
+    /// Label as printed (②).
     pub label: &'a str,
+    /// Title.
     pub title: &'a str,
+    /// Purpose paragraph(s).
     pub purpose: &'a str,
+    /// Heading of section Ⅰ (results).
     pub fy2017_heading: &'a str,
+    /// Items of section Ⅰ.
     pub fy2017: Vec<JsonItem<'a>>,
+    /// Heading of section Ⅱ (plans).
     pub fy2018_heading: &'a str,
+    /// Items of section Ⅱ.
     pub fy2018: Vec<JsonItem<'a>>,
 }
 
+/// A chapter in JSON.
 #[derive(Serialize)]
 pub struct JsonChapter<'a> {
+    /// Positional id `P.C`.
     pub id: String,
+    /// Label as printed (４）).
     pub label: &'a str,
+    /// Title.
     pub title: &'a str,
+    /// Its measures.
     pub measures: Vec<JsonMeasure<'a>>,
 }
 
+/// A part in JSON.
 #[derive(Serialize)]
 pub struct JsonPart<'a> {
+    /// Positional id `P`.
     pub id: String,
+    /// Label as printed (（１）).
     pub label: &'a str,
+    /// Title.
     pub title: &'a str,
+    /// Its chapters.
     pub chapters: Vec<JsonChapter<'a>>,
 }
 
+/// The whole report in JSON.
 #[derive(Serialize)]
 pub struct JsonReport<'a> {
+    /// Title.
     pub title: &'a str,
+    /// The preface (はじめに).
     pub preface: &'a str,
+    /// Its parts.
     pub parts: Vec<JsonPart<'a>>,
 }
 
@@ -72,16 +101,17 @@ fn items(section: &Section) -> Vec<JsonItem<'_>> {
     section.items.iter().map(JsonItem::from).collect()
 }
 
+/// A measure as JSON.
 pub fn json_measure(id: NodeId, m: &Measure) -> JsonMeasure<'_> {
     JsonMeasure {
         id: id.to_string(),
         label: &m.label,
         title: &m.title,
         purpose: &m.purpose,
-        fy2017_heading: &m.fy2017.heading,
-        fy2017: items(&m.fy2017),
-        fy2018_heading: &m.fy2018.heading,
-        fy2018: items(&m.fy2018),
+        fy2017_heading: &m.results.heading,
+        fy2017: items(&m.results),
+        fy2018_heading: &m.plans.heading,
+        fy2018: items(&m.plans),
     }
 }
 
@@ -115,6 +145,7 @@ fn json_part(report: &Report, p: usize) -> Option<JsonPart<'_>> {
     })
 }
 
+/// The whole report as JSON.
 pub fn json_report(report: &Report) -> JsonReport<'_> {
     JsonReport {
         title: &report.title,
@@ -141,21 +172,17 @@ pub fn json_node(report: &Report, id: NodeId) -> Option<serde_json::Value> {
 /// The outline as indented text: an id column, then labels and titles indented by level.
 pub fn toc(report: &Report) -> String {
     let mut out = String::new();
-    for (pi, p) in report.parts.iter().enumerate() {
-        let pid = NodeId::part(pi + 1);
-        out.push_str(&format!("{:<8}{}{}\n", pid.to_string(), p.label, p.title));
-        for (ci, c) in p.chapters.iter().enumerate() {
-            let cid = NodeId::chapter(pi + 1, ci + 1);
-            out.push_str(&format!("{:<8}  {}{}\n", cid.to_string(), c.label, c.title));
-            for (mi, m) in c.measures.iter().enumerate() {
-                let mid = NodeId::measure(pi + 1, ci + 1, mi + 1);
-                out.push_str(&format!(
-                    "{:<8}    {}\n",
-                    mid.to_string(),
-                    heading(&m.label, &m.title)
-                ));
-            }
-        }
+    for (id, node) in report.nodes() {
+        let indent = match node {
+            Node::Part(_) => "",
+            Node::Chapter(..) => "  ",
+            Node::Measure(..) => "    ",
+        };
+        let text = match node {
+            Node::Measure(_, _, m) => heading(&m.label, &m.title),
+            n => format!("{}{}", n.label(), n.title()),
+        };
+        out.push_str(&format!("{:<8}{indent}{text}\n", id.to_string()));
     }
     out
 }
@@ -172,42 +199,9 @@ pub fn heading(label: &str, title: &str) -> String {
     }
 }
 
-/// Writes one item as plain lines: `・text`, sub-items indented under it, then the tail.
-pub fn item_lines(item: &Item, out: &mut Vec<String>) {
-    out.push(format!("・{}", item.text));
-    for sub in &item.items {
-        out.push(format!("  {}", sub.text));
-    }
-    if !item.tail.is_empty() {
-        out.push(format!("  {}", item.tail));
-    }
-}
-
-/// A section as plain text: heading, then its items.
-pub fn section_text(section: &Section) -> String {
-    let mut lines = Vec::new();
-    if !section.heading.is_empty() {
-        lines.push(section.heading.clone());
-    }
-    for item in &section.items {
-        item_lines(item, &mut lines);
-    }
-    lines.join("\n")
-}
-
-/// A measure's body as plain text: purpose, then both FY sections.
+/// A measure's body as plain text: purpose, then both sections.
 pub fn measure_body(m: &Measure) -> String {
-    let mut blocks = Vec::new();
-    if !m.purpose.is_empty() {
-        blocks.push(m.purpose.clone());
-    }
-    for fy in [Fy::Results, Fy::Plans] {
-        let s = m.section(fy);
-        if !s.is_empty() {
-            blocks.push(section_text(s));
-        }
-    }
-    blocks.join("\n\n")
+    body_text(&measure_lines(m), false).trim_end().to_string()
 }
 
 /// The path of a node as indented heading lines, with the id.
@@ -241,22 +235,25 @@ pub fn node_text(report: &Report, id: NodeId) -> Option<String> {
             out.push_str("\n\n");
             out.push_str(&measure_body(m));
         }
-        Node::Chapter(_, c) => {
-            for (mi, _) in c.measures.iter().enumerate() {
-                let mid = NodeId::measure(id.part, id.chapter?, mi + 1);
+        Node::Chapter(..) | Node::Part(_) => {
+            for (child, _) in children(report, id) {
                 out.push_str("\n\n");
-                out.push_str(&node_text(report, mid)?);
-            }
-        }
-        Node::Part(p) => {
-            for (ci, _) in p.chapters.iter().enumerate() {
-                out.push_str("\n\n");
-                out.push_str(&node_text(report, NodeId::chapter(id.part, ci + 1))?);
+                out.push_str(&node_text(report, child)?);
             }
         }
     }
     out.push('\n');
     Some(out)
+}
+
+/// The direct children of a node: a part's chapters, a chapter's measures.
+pub fn children(report: &Report, id: NodeId) -> impl Iterator<Item = (NodeId, Node<'_>)> + '_ {
+    let depth = |n: NodeId| n.chapter.is_some() as u8 + n.measure.is_some() as u8;
+    report
+        .nodes_in(id.part.saturating_sub(1)..id.part)
+        .filter(move |(c, _)| {
+            depth(*c) == depth(id) + 1 && (id.chapter.is_none() || c.chapter == id.chapter)
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,25 +274,6 @@ pub(crate) fn md(s: &str) -> String {
     out
 }
 
-/// Markdown lines for one section: a bold heading, then a bullet list with nested sub-items.
-pub fn section_markdown(section: &Section, out: &mut String) {
-    if !section.heading.is_empty() {
-        out.push_str(&format!("**{}**\n\n", md(&section.heading)));
-    }
-    for item in &section.items {
-        out.push_str(&format!("- {}\n", md(&item.text)));
-        for sub in &item.items {
-            out.push_str(&format!("  - {}\n", md(&sub.text)));
-        }
-        if !item.tail.is_empty() {
-            out.push_str(&format!("\n  {}\n", md(&item.tail)));
-        }
-    }
-    if !section.items.is_empty() {
-        out.push('\n');
-    }
-}
-
 /// The whole report as Markdown: `#` title, `##` parts, `###` chapters, `####` measures.
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
@@ -308,18 +286,17 @@ pub fn markdown(report: &Report) -> String {
             out.push_str(&format!("{}\n\n", md(para)));
         }
     }
-    for p in &report.parts {
-        out.push_str(&format!("## {}\n\n", md(&heading(&p.label, &p.title))));
-        for c in &p.chapters {
-            out.push_str(&format!("### {}\n\n", md(&heading(&c.label, &c.title))));
-            for m in &c.measures {
-                out.push_str(&format!("#### {}\n\n", md(&heading(&m.label, &m.title))));
-                for para in m.purpose.lines() {
-                    out.push_str(&format!("{}\n\n", md(para)));
-                }
-                section_markdown(&m.fy2017, &mut out);
-                section_markdown(&m.fy2018, &mut out);
-            }
+    for (_, node) in report.nodes() {
+        let level = match node {
+            Node::Part(_) => "##",
+            Node::Chapter(..) => "###",
+            Node::Measure(..) => "####",
+        };
+        let title = md(&heading(node.label(), node.title()));
+        out.push_str(&format!("{level} {title}\n\n"));
+        if let Node::Measure(_, _, m) = node {
+            out.push_str(&body_text(&measure_lines(m), true));
+            out.push('\n');
         }
     }
     out

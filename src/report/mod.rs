@@ -1,12 +1,18 @@
 //! The document: model, decoding and parsing. Knows nothing of the terminal.
 
-pub mod decode;
+pub(crate) mod decode;
 pub mod excerpt;
 pub mod export;
+pub mod loc;
 pub mod model;
-pub mod parse;
-pub mod terms;
+pub(crate) mod parse;
+pub(crate) mod terms;
 
+pub use decode::{DecodeError, SourceEncoding};
+pub use parse::ParseError;
+pub use terms::Kind;
+
+pub use loc::{At, Field, ItemAt, Loc, Piece};
 pub use model::{Chapter, Fy, Item, Measure, Node, NodeId, Part, Report, Section};
 
 use std::path::{Path, PathBuf};
@@ -17,11 +23,14 @@ pub const SEED: &[u8] = include_bytes!("../../seeds/kenko-iryo-senryaku-2018.txt
 /// Where a report came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
+    /// The report built into the binary.
     Embedded,
+    /// A file.
     File(PathBuf),
 }
 
 impl Origin {
+    /// The name shown for it.
     pub fn display_name(&self) -> String {
         match self {
             Origin::Embedded => "kenko-iryo-senryaku-2018.txt (embedded)".to_string(),
@@ -33,24 +42,39 @@ impl Origin {
 /// A loaded report with where it came from.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// The report.
     pub report: Report,
+    /// Where it came from.
     pub origin: Origin,
+    /// How its bytes were encoded.
     pub encoding: decode::SourceEncoding,
 }
 
 /// Why a report could not be loaded. Displays as one line naming the file and the reason.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// The file could not be read.
     #[error("{path}: {reason}")]
-    Io { path: String, reason: String },
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The bytes are not text senryaku reads.
     #[error("{path}: {source}")]
     Decode {
+        /// The file.
         path: String,
+        /// Why.
         source: decode::DecodeError,
     },
+    /// The text is not a report.
     #[error("{path}: {source}")]
     Parse {
+        /// The file.
         path: String,
+        /// Why.
         source: parse::ParseError,
     },
 }

@@ -14,33 +14,45 @@ pub struct Report {
     pub title: String,
     /// The preface (はじめに) text, paragraphs separated by `\n`.
     pub preface: String,
+    /// The parts （１）…, in order.
     pub parts: Vec<Part>,
 }
 
+/// A part: （１）….
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Part {
+    /// Label as printed: （１）.
     pub label: String,
+    /// Title.
     pub title: String,
+    /// Its chapters.
     pub chapters: Vec<Chapter>,
 }
 
+/// A chapter: １）….
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Chapter {
+    /// Label as printed: １）.
     pub label: String,
+    /// Title.
     pub title: String,
+    /// Its measures.
     pub measures: Vec<Measure>,
 }
 
+/// A measure: ①… with its purpose and two sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Measure {
+    /// Label as printed: ①, ・.
     pub label: String,
+    /// Title.
     pub title: String,
     /// The purpose paragraph(s), separated by `\n`.
     pub purpose: String,
-    /// Ⅰ: results of the first fiscal year (FY2017 in the 2018 report).
-    pub fy2017: Section,
-    /// Ⅱ: plans for the following fiscal year (FY2018 in the 2018 report).
-    pub fy2018: Section,
+    /// Ⅰ: what was done in the past fiscal year (…年度の主な実行状況・成果).
+    pub results: Section,
+    /// Ⅱ: what is planned for the next one (…年度の主な取組方針).
+    pub plans: Section,
 }
 
 /// One of the two FY sections of a measure.
@@ -48,6 +60,7 @@ pub struct Measure {
 pub struct Section {
     /// The heading as printed, e.g. `Ⅰ 平成 29 年度の主な実行状況・成果`; empty when absent.
     pub heading: String,
+    /// The bullets.
     pub items: Vec<Item>,
 }
 
@@ -57,6 +70,7 @@ pub struct Item {
     /// The text as the report reads it, without the `・` bullet mark.
     /// Sub-items keep their printed number (①…) since the report's own prose refers to them.
     pub text: String,
+    /// Numbered sub-items (①…) under the bullet.
     pub items: Vec<Item>,
     /// Text that closes the bullet's sentence after its sub-items
     /// (「…のため、①… ②… について検討した。」).
@@ -85,12 +99,16 @@ impl Fy {
 /// A positional id: part, chapter within part, measure within chapter, all 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId {
+    /// Part, 1-based.
     pub part: usize,
+    /// Chapter within the part, 1-based.
     pub chapter: Option<usize>,
+    /// Measure within the chapter, 1-based.
     pub measure: Option<usize>,
 }
 
 impl NodeId {
+    /// The id of a part.
     pub fn part(p: usize) -> Self {
         NodeId {
             part: p,
@@ -98,6 +116,7 @@ impl NodeId {
             measure: None,
         }
     }
+    /// The id of a chapter.
     pub fn chapter(p: usize, c: usize) -> Self {
         NodeId {
             part: p,
@@ -105,6 +124,7 @@ impl NodeId {
             measure: None,
         }
     }
+    /// The id of a measure.
     pub fn measure(p: usize, c: usize, m: usize) -> Self {
         NodeId {
             part: p,
@@ -127,6 +147,7 @@ impl fmt::Display for NodeId {
     }
 }
 
+/// Why a string is not an id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not an id like 1, 1.4 or 1.4.2: {0:?}")]
 pub struct BadId(pub String);
@@ -153,33 +174,40 @@ impl FromStr for NodeId {
 /// A node looked up by id.
 #[derive(Debug, Clone, Copy)]
 pub enum Node<'a> {
+    /// A part.
     Part(&'a Part),
+    /// A chapter, with its part.
     Chapter(&'a Part, &'a Chapter),
+    /// A measure, with its part and chapter.
     Measure(&'a Part, &'a Chapter, &'a Measure),
 }
 
 impl Section {
+    /// Neither heading nor items.
     pub fn is_empty(&self) -> bool {
         self.heading.is_empty() && self.items.is_empty()
     }
 }
 
 impl Measure {
+    /// One of the two sections.
     pub fn section(&self, fy: Fy) -> &Section {
         match fy {
-            Fy::Results => &self.fy2017,
-            Fy::Plans => &self.fy2018,
+            Fy::Results => &self.results,
+            Fy::Plans => &self.plans,
         }
     }
+    /// One of the two sections, to change.
     pub fn section_mut(&mut self, fy: Fy) -> &mut Section {
         match fy {
-            Fy::Results => &mut self.fy2017,
-            Fy::Plans => &mut self.fy2018,
+            Fy::Results => &mut self.results,
+            Fy::Plans => &mut self.plans,
         }
     }
 }
 
 impl Report {
+    /// The node with an id.
     pub fn get(&self, id: NodeId) -> Option<Node<'_>> {
         let part = self.parts.get(id.part.checked_sub(1)?)?;
         let Some(c) = id.chapter else {
@@ -193,6 +221,7 @@ impl Report {
         Some(Node::Measure(part, chapter, measure))
     }
 
+    /// The measure with an id.
     pub fn measure(&self, id: NodeId) -> Option<&Measure> {
         match self.get(id)? {
             Node::Measure(_, _, m) => Some(m),
@@ -202,24 +231,15 @@ impl Report {
 
     /// Every measure with its id, in document order.
     pub fn measures(&self) -> impl Iterator<Item = (NodeId, &Measure)> + '_ {
-        self.parts.iter().enumerate().flat_map(|(pi, p)| {
-            p.chapters.iter().enumerate().flat_map(move |(ci, c)| {
-                c.measures
-                    .iter()
-                    .enumerate()
-                    .map(move |(mi, m)| (NodeId::measure(pi + 1, ci + 1, mi + 1), m))
-            })
+        self.nodes().filter_map(|(id, n)| match n {
+            Node::Measure(_, _, m) => Some((id, m)),
+            _ => None,
         })
     }
 
-    /// Every chapter with its id, in document order.
-    pub fn chapters(&self) -> impl Iterator<Item = (NodeId, &Chapter)> + '_ {
-        self.parts.iter().enumerate().flat_map(|(pi, p)| {
-            p.chapters
-                .iter()
-                .enumerate()
-                .map(move |(ci, c)| (NodeId::chapter(pi + 1, ci + 1), c))
-        })
+    /// How many measures the report has.
+    pub fn measure_count(&self) -> usize {
+        self.measures().count()
     }
 
     /// The printed path of a node, e.g. `（１）４）②`.
@@ -231,13 +251,10 @@ impl Report {
             None => String::new(),
         }
     }
-
-    pub fn measure_count(&self) -> usize {
-        self.measures().count()
-    }
 }
 
 impl Item {
+    /// An item without sub-items.
     pub fn leaf(text: impl Into<String>) -> Self {
         Item {
             text: text.into(),

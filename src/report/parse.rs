@@ -19,8 +19,10 @@
 use super::model::{Chapter, Fy, Item, Measure, Part, Report};
 use unicode_width::UnicodeWidthStr;
 
+/// Why a text is not a report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
+    /// No part heading （１） was found.
     #[error("no outline found (no part, chapter or measure headings such as （１）, １）, ①)")]
     NoOutline,
 }
@@ -158,7 +160,8 @@ impl Layout {
 }
 
 /// Splits text into paragraphs, undoing hard wraps, page numbers and indentation.
-pub fn paragraphs(text: &str) -> Vec<String> {
+#[cfg(test)]
+fn paragraphs(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.split('\n').collect();
     paragraphs_of(&lines, &Layout::of(&lines))
 }
@@ -435,7 +438,7 @@ impl Builder {
                         Fy::Results => true,
                         Fy::Plans => self
                             .current_measure()
-                            .is_some_and(|m| !m.fy2018.heading.is_empty()),
+                            .is_some_and(|m| !m.plans.heading.is_empty()),
                     });
                 }
                 Kind::Circled { .. } | Kind::Bullet { .. } => return Some(false),

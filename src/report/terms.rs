@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+/// What kind of term an index entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -22,6 +23,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's name.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Acronym => "acronym",
@@ -295,6 +297,31 @@ pub fn definitions(text: &str) -> Vec<Definition> {
         .filter(|&i| chars[i] == '（')
         .filter_map(|i| definition_at(&chars, i))
         .collect()
+}
+
+/// The terms a report defines, each once, in the order they are first defined: built once
+/// at load, for search (a term finds its long name's mentions) and for the program index.
+/// A later definition of the same term may add the English name.
+pub fn glossary<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<Definition> {
+    let mut defs: Vec<Definition> = Vec::new();
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for text in texts.filter(|t| t.contains(['（', '('])) {
+        for d in definitions(text) {
+            let key = crate::search::normalize::fold(&d.term);
+            match seen.get(&key) {
+                Some(&k) => {
+                    if defs[k].english.is_none() {
+                        defs[k].english = d.english;
+                    }
+                }
+                None => {
+                    seen.insert(key, defs.len());
+                    defs.push(d);
+                }
+            }
+        }
+    }
+    defs
 }
 
 /// A text's chars with half-width brackets and colons made full-width, for the patterns.

@@ -3,90 +3,13 @@
 //! original characters and a character bitmask that rejects most units before fuzzy matching.
 
 use super::normalize::{self, normalize_into};
-use crate::report::{Fy, Item, NodeId, Report};
-use serde::Serialize;
-
-/// Which part of the report a unit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Field {
-    Part,
-    Chapter,
-    Title,
-    Purpose,
-    Fy2017,
-    Fy2018,
-}
-
-impl Field {
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Part => "part",
-            Field::Chapter => "chapter",
-            Field::Title => "title",
-            Field::Purpose => "purpose",
-            Field::Fy2017 => "fy2017",
-            Field::Fy2018 => "fy2018",
-        }
-    }
-
-    pub fn fy(self) -> Option<Fy> {
-        match self {
-            Field::Fy2017 => Some(Fy::Results),
-            Field::Fy2018 => Some(Fy::Plans),
-            _ => None,
-        }
-    }
-}
-
-/// Where in a measure's FY section an item unit sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct ItemLoc {
-    /// Index of the bullet in its section.
-    pub item: usize,
-    /// Index of the sub-item under the bullet, if the unit is a sub-item.
-    pub sub: Option<usize>,
-    /// The unit is the bullet's closing tail.
-    pub tail: bool,
-}
-
-/// One searchable piece of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unit {
-    pub id: NodeId,
-    pub field: Field,
-    pub loc: ItemLoc,
-}
-
-impl Unit {
-    /// The unit's original text in the report.
-    pub fn text<'r>(&self, report: &'r Report) -> &'r str {
-        use crate::report::Node;
-        match (report.get(self.id), self.field) {
-            (Some(Node::Part(p)), _) => &p.title,
-            (Some(Node::Chapter(_, c)), _) => &c.title,
-            (Some(Node::Measure(_, _, m)), Field::Title) => &m.title,
-            (Some(Node::Measure(_, _, m)), Field::Purpose) => &m.purpose,
-            (Some(Node::Measure(_, _, m)), f) => {
-                let Some(fy) = f.fy() else { return "" };
-                let Some(item) = m.section(fy).items.get(self.loc.item) else {
-                    return "";
-                };
-                match (self.loc.sub, self.loc.tail) {
-                    (_, true) => &item.tail,
-                    (Some(s), _) => item.items.get(s).map_or("", |i| i.text.as_str()),
-                    (None, _) => &item.text,
-                }
-            }
-            (None, _) => "",
-        }
-    }
-}
+use crate::report::{Loc, NodeId, Report};
 
 /// The folded corpus and what is needed to map matches back.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub units: Vec<Unit>,
+    /// The address of each unit, in reading order.
+    pub units: Vec<Loc>,
     /// All units' folded text, each followed by a NUL separator.
     pub(crate) corpus: String,
     /// Byte offset in `corpus` where each unit starts; one extra entry at the end.
@@ -95,41 +18,57 @@ pub struct Index {
     pub(crate) map: Vec<u32>,
     /// Offset in `map` where each unit starts; one extra entry at the end.
     pub(crate) map_starts: Vec<u32>,
-    /// Bitmask of the folded chars of each unit (see [`char_bit`]).
+    /// Bitmask of the folded chars of each unit (see [`normalize::char_bit`]).
     pub(crate) masks: Vec<u64>,
+    /// The terms the report defines, folded: built once with the index.
+    pub(crate) glossary: Vec<Gloss>,
+    /// The same definitions as read, for the program index.
+    pub(crate) definitions: Vec<crate::report::terms::Definition>,
+}
+
+/// A defined term and its long name, folded like the corpus, with the term as printed.
+#[derive(Debug, Clone)]
+pub(crate) struct Gloss {
+    pub(crate) term: String,
+    pub(crate) long: String,
+    pub(crate) display: String,
 }
 
 pub(crate) fn mask_of(s: &str) -> u64 {
     s.chars().fold(0, |m, c| m | normalize::char_bit(c))
 }
 
-/// Bytes of text and number of units in a report, to size the index.
+/// Bytes of text and number of units in parts `range` of a report, to size the index.
 fn text_size(report: &Report, parts: std::ops::Range<usize>) -> (usize, usize) {
-    fn item(i: &Item) -> (usize, usize) {
-        let subs: usize = i.items.iter().map(|s| s.text.len()).sum();
-        (i.text.len() + subs + i.tail.len(), 2 + i.items.len())
-    }
-    let mut t = (0, 0);
-    for p in report.parts.get(parts).unwrap_or_default() {
-        t.0 += p.title.len();
-        for c in &p.chapters {
-            t.0 += c.title.len();
-            for m in &c.measures {
-                t.0 += m.title.len() + m.purpose.len();
-                t.1 += 4;
-                for i in m.fy2017.items.iter().chain(&m.fy2018.items) {
-                    let (b, u) = item(i);
-                    t = (t.0 + b, t.1 + u);
-                }
-            }
-        }
-    }
-    t
+    report
+        .nodes_in(parts)
+        .flat_map(|(_, n)| n.texts())
+        .fold((0, 0), |(b, u), (_, t)| (b + t.len(), u + 1))
 }
 
 impl Index {
     /// Builds the index; a large report is folded on two threads, one per half of its parts.
     pub fn build(report: &Report) -> Index {
+        let mut ix = Index::build_corpus(report);
+        ix.definitions = crate::report::terms::glossary(report.texts().map(|(_, t)| t));
+        ix.glossary = ix
+            .definitions
+            .iter()
+            .map(|d| Gloss {
+                term: normalize::fold(&d.term),
+                long: normalize::fold(&d.long),
+                display: d.term.clone(),
+            })
+            .collect();
+        ix
+    }
+
+    /// The definitions the report makes, in the order it first makes them.
+    pub fn definitions(&self) -> &[crate::report::terms::Definition] {
+        &self.definitions
+    }
+
+    fn build_corpus(report: &Report) -> Index {
         let n = report.parts.len();
         let (bytes, _) = text_size(report, 0..n);
         if bytes < 1 << 20 || n < 2 {
@@ -186,32 +125,9 @@ impl Index {
         ix.starts.reserve(units + 1);
         ix.map_starts.reserve(units + 1);
         ix.masks.reserve(units);
-        for (pi, p) in report
-            .parts
-            .iter()
-            .enumerate()
-            .skip(range.start)
-            .take(range.len())
-        {
-            ix.add(
-                NodeId::part(pi + 1),
-                Field::Part,
-                ItemLoc::default(),
-                &p.title,
-            );
-            for (ci, c) in p.chapters.iter().enumerate() {
-                let cid = NodeId::chapter(pi + 1, ci + 1);
-                ix.add(cid, Field::Chapter, ItemLoc::default(), &c.title);
-                for (mi, m) in c.measures.iter().enumerate() {
-                    let id = NodeId::measure(pi + 1, ci + 1, mi + 1);
-                    ix.add(id, Field::Title, ItemLoc::default(), &m.title);
-                    ix.add(id, Field::Purpose, ItemLoc::default(), &m.purpose);
-                    for (field, fy) in [(Field::Fy2017, Fy::Results), (Field::Fy2018, Fy::Plans)] {
-                        for (ii, item) in m.section(fy).items.iter().enumerate() {
-                            ix.add_item(id, field, ii, item);
-                        }
-                    }
-                }
+        for (id, node) in report.nodes_in(range) {
+            for (at, text) in node.texts() {
+                ix.add(Loc { node: id, at }, text);
             }
         }
         ix.starts.push(ix.corpus.len() as u32);
@@ -219,29 +135,8 @@ impl Index {
         ix
     }
 
-    fn add_item(&mut self, id: NodeId, field: Field, item: usize, it: &Item) {
-        let loc = ItemLoc {
-            item,
-            ..ItemLoc::default()
-        };
-        self.add(id, field, loc, &it.text);
-        for (si, sub) in it.items.iter().enumerate() {
-            let loc = ItemLoc {
-                sub: Some(si),
-                ..loc
-            };
-            self.add(id, field, loc, &sub.text);
-        }
-        if !it.tail.is_empty() {
-            self.add(id, field, ItemLoc { tail: true, ..loc }, &it.tail);
-        }
-    }
-
-    fn add(&mut self, id: NodeId, field: Field, loc: ItemLoc, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        self.units.push(Unit { id, field, loc });
+    fn add(&mut self, loc: Loc, text: &str) {
+        self.units.push(loc);
         let start = self.corpus.len();
         self.starts.push(start as u32);
         self.map_starts.push(self.map.len() as u32);
@@ -320,17 +215,14 @@ impl Index {
         let mut ids: Vec<NodeId> = self
             .find(&folded, word)
             .into_iter()
-            .map(|b| self.units[self.unit_at(b)].id)
+            .map(|b| self.units[self.unit_at(b)].node)
             .filter(|id| id.measure.is_some())
             .collect();
         ids.dedup();
         ids
     }
 
-    pub fn len(&self) -> usize {
-        self.units.len()
-    }
-
+    /// Does the index hold no text at all?
     pub fn is_empty(&self) -> bool {
         self.units.is_empty()
     }

@@ -1,7 +1,7 @@
 //! Search that finds a program however it is typed: width, case, kana, romaji, spacing.
 //!
 //! A query is split on white space into terms that must all match (as in fzf). Each term is
-//! folded like the text (see [`normalize`]) and, when it is plain ASCII letters, also tried as
+//! folded like the text (see `normalize`) and, when it is plain ASCII letters, also tried as
 //! kana (`robotto` → ろぼっと). Matching is tiered so that ranking reads like a person's:
 //!
 //! 1. **phrase**: the whole query, spaces removed, occurs contiguously in the unit;
@@ -12,13 +12,13 @@
 //! Within a tier a title outranks a chapter or part heading, which outranks a purpose
 //! paragraph, which outranks a bullet; then shorter texts and earlier matches win.
 
-pub mod index;
-pub mod normalize;
-pub mod snippet;
+pub(crate) mod index;
+pub(crate) mod normalize;
+pub(crate) mod snippet;
 
-pub use index::{Field, Index, ItemLoc, Unit};
+pub use index::Index;
 
-use crate::report::{NodeId, Report};
+use crate::report::{Field, Loc, Report};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use index::mask_of;
@@ -32,11 +32,14 @@ type Ranges = Vec<(usize, usize)>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchKind {
+    /// Every term matched as a compact subsequence (a typo).
     Fuzzy,
     /// Reached through a term the report defines: the query is the term and the hit mentions
     /// its long name, or the other way round.
     Alias,
+    /// Every term occurs, apart.
     Terms,
+    /// The whole query occurs as typed (spaces aside).
     Phrase,
 }
 
@@ -45,7 +48,9 @@ pub enum MatchKind {
 pub struct Hit {
     /// Index into [`Index::units`].
     pub unit: usize,
+    /// Higher is better.
     pub score: i64,
+    /// How it matched.
     pub kind: MatchKind,
     /// Matched character ranges `[start, end)` in the unit's original text, sorted, disjoint.
     pub ranges: Vec<(usize, usize)>,
@@ -54,9 +59,11 @@ pub struct Hit {
 }
 
 /// Hits, best first, and how many there were before the limit.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
+    /// The hits, best first, at most the limit.
     pub hits: Vec<Hit>,
+    /// How many hits there were in all.
     pub total: usize,
 }
 
@@ -112,6 +119,7 @@ fn variants(raw: &str) -> Vec<Variant> {
 }
 
 impl Query {
+    /// Parses a query: terms separated by spaces.
     pub fn parse(query: &str) -> Query {
         // Full-width spaces separate terms too.
         let spaced: String = query
@@ -132,6 +140,7 @@ impl Query {
         Query { terms, phrase }
     }
 
+    /// Has the query no terms?
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
@@ -150,7 +159,7 @@ fn field_weight(f: Field) -> i64 {
         Field::Chapter => 250,
         Field::Part => 200,
         Field::Purpose => 100,
-        Field::Fy2017 | Field::Fy2018 => 50,
+        Field::Results | Field::Plans => 50,
     }
 }
 
@@ -161,52 +170,6 @@ fn tier_weight(k: MatchKind) -> i64 {
         MatchKind::Alias => 1500,
         MatchKind::Fuzzy => 1000,
     }
-}
-
-/// The shortest window of `hay` holding `needle` as a subsequence: the positions matched.
-fn min_window(hay: &[char], needle: &[char]) -> Option<Vec<usize>> {
-    let (n, m) = (hay.len(), needle.len());
-    let first = *needle.first()?;
-    let mut best: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < n {
-        if hay[i] != first {
-            i += 1;
-            continue;
-        }
-        let (mut j, mut k) = (i, 0);
-        while j < n && k < m {
-            if hay[j] == needle[k] {
-                k += 1;
-            }
-            j += 1;
-        }
-        if k < m {
-            break;
-        }
-        // Tighten from the end backwards.
-        let (end, mut p, mut k) = (j, j, m);
-        while k > 0 {
-            p -= 1;
-            if hay[p] == needle[k - 1] {
-                k -= 1;
-            }
-        }
-        if best.is_none_or(|(s, e)| end - p < e - s) {
-            best = Some((p, end));
-        }
-        i = p + 1;
-    }
-    let (s, _) = best?;
-    let mut out = Vec::with_capacity(m);
-    let mut k = 0;
-    for (j, c) in hay.iter().enumerate().skip(s) {
-        if k < m && *c == needle[k] {
-            out.push(j);
-            k += 1;
-        }
-    }
-    Some(out)
 }
 
 /// Exact occurrences found by scanning the corpus: (unit, folded byte start, byte len).
@@ -349,7 +312,7 @@ impl Index {
         }
         // Aliases: units that mention the other form of a term the query names.
         let hit_units: std::collections::HashSet<usize> = hits.iter().map(|h| h.unit).collect();
-        for (via, target) in self.aliases(report, query, &phrase) {
+        for (via, target) in self.aliases(query) {
             let word = target.starts_with(|c: char| c.is_ascii_alphanumeric());
             let mut per_unit: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
                 Default::default();
@@ -399,7 +362,7 @@ impl Index {
             .into_iter()
             .map(|i| {
                 let mut h = hits[i].clone();
-                let text = self.units[h.unit].text(report);
+                let text = self.text(report, h.unit);
                 h.ranges = self.original_ranges(h.unit, text, &folded_ranges[i]);
                 h
             })
@@ -431,53 +394,34 @@ impl Index {
                 unit: u,
                 score: self.score(u, MatchKind::Phrase, &ranges, 0),
                 kind: MatchKind::Phrase,
-                ranges: self.original_ranges(u, self.units[u].text(report), &ranges),
+                ranges: self.original_ranges(u, self.text(report, u), &ranges),
                 via: None,
             })
             .collect()
     }
 
-    /// The terms the query names, from definitions in the units that contain the query (a
-    /// definition `長い名称（TERM）` holds both forms): `(term, other form folded)` pairs.
-    fn aliases(
-        &self,
-        report: &Report,
-        query: &Query,
-        phrase_units: &[bool],
-    ) -> Vec<(String, String)> {
+    /// The terms the query names, from the glossary built at load: the query is a defined
+    /// term (its long name is searched too) or, from four characters, part of a long name (the
+    /// term is searched too). `(term, other form folded)` pairs.
+    fn aliases(&self, query: &Query) -> Vec<(String, String)> {
         let Some(q) = query.phrase.first().map(|v| v.folded.as_str()) else {
             return Vec::new();
         };
-        let mut out: Vec<(String, String)> = Vec::new();
-        if q.chars().count() < 2 {
-            return out;
+        let n = q.chars().count();
+        if n < 2 {
+            return Vec::new();
         }
-        let mut seen_texts = std::collections::HashSet::new();
-        // A term is defined where it is first used: the first units with parentheses suffice,
-        // and bound the work for a common word in a long document.
-        let with_parens = phrase_units
-            .iter()
-            .enumerate()
-            .filter(|(_, hit)| **hit)
-            .map(|(u, _)| self.units[u].text(report))
-            .filter(|t| t.contains(['（', '(']))
-            .take(200);
-        for text in with_parens {
-            if !seen_texts.insert(text) {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for g in &self.glossary {
+            let target = if g.term == q {
+                &g.long
+            } else if n >= 4 && g.long.contains(q) {
+                &g.term
+            } else {
                 continue;
-            }
-            for d in crate::report::terms::definitions(text) {
-                let (term, long) = (normalize::fold(&d.term), normalize::fold(&d.long));
-                let target = if term == q {
-                    long
-                } else if q.chars().count() >= 4 && long.contains(q) {
-                    term
-                } else {
-                    continue;
-                };
-                if !out.iter().any(|(_, t)| *t == target) {
-                    out.push((d.term.clone(), target));
-                }
+            };
+            if !out.iter().any(|(_, t)| t == target) {
+                out.push((g.display.clone(), target.clone()));
             }
         }
         out
@@ -499,26 +443,30 @@ impl Index {
         if !terms().all(|t| query.terms[t].iter().any(|v| usable(&v))) {
             return None;
         }
-        let hay: Vec<char> = self.folded(u).chars().collect();
+        let hay = self.folded(u);
         let mut ranges = Vec::new();
         let mut score = 0i64;
         for t in terms() {
+            // One algorithm gives the score and the positions; a match spread far wider than
+            // the term is not what the user typed.
             let (s, pos) = query.terms[t]
                 .iter()
                 .filter(usable)
                 .filter_map(|v| {
-                    let pos = min_window(&hay, &v.chars)?;
+                    let (s, pos) = matcher.fuzzy_indices(hay, &v.folded)?;
                     let span = pos.last()? - pos.first()? + 1;
-                    if span > v.chars.len() * 2 + 2 {
-                        return None;
-                    }
-                    Some((matcher.fuzzy_match(self.folded(u), &v.folded)?, pos))
+                    (span <= v.chars.len() * 2 + 2).then_some((s, pos))
                 })
                 .max_by_key(|(s, _)| *s)?;
             score += s;
             ranges.extend(pos.iter().map(|&p| (p, p + 1)));
         }
         Some((ranges, score))
+    }
+
+    /// The original text of unit `u`.
+    pub fn text<'r>(&self, report: &'r Report, u: usize) -> &'r str {
+        report.text(self.units[u]).unwrap_or("")
     }
 
     fn score(&self, u: usize, kind: MatchKind, ranges: &[(usize, usize)], fuzzy: i64) -> i64 {
@@ -532,27 +480,19 @@ impl Index {
         let coverage = 100 * covered / len;
         let early = 50 - 50 * first / len;
         let fuzzy = (fuzzy / 4).clamp(0, 100);
-        tier_weight(kind) + field_weight(self.units[u].field) + coverage + early + fuzzy
+        tier_weight(kind) + field_weight(self.units[u].field()) + coverage + early + fuzzy
     }
 }
 
-/// The id, path label and field of a hit, for display.
-pub fn describe(report: &Report, index: &Index, hit: &Hit) -> (NodeId, String, Field) {
-    let unit = index.units[hit.unit];
-    (unit.id, report.label_path(unit.id), unit.field)
+/// The address, path label and field of a hit, for display.
+pub fn describe(report: &Report, index: &Index, hit: &Hit) -> (Loc, String, Field) {
+    let loc = index.units[hit.unit];
+    (loc, report.label_path(loc.node), loc.field())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn min_window_prefers_compact() {
-        let hay: Vec<char> = "a x b a b c".chars().filter(|c| *c != ' ').collect();
-        let needle: Vec<char> = "abc".chars().collect();
-        assert_eq!(min_window(&hay, &needle), Some(vec![3, 4, 5]));
-        assert_eq!(min_window(&hay, &['z']), None);
-    }
 
     #[test]
     fn romaji() {

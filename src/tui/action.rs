@@ -1,37 +1,63 @@
-//! Everything the browser can be asked to do. Keys, mouse and paste become one of these;
-//! [`super::app::App::update`] is the only place that changes state.
+//! Everything the browser can be asked to do. Keys, mouse, paste and the replies of workers
+//! become one of these; `App::update` is the only place that changes state.
 
+use crate::search::Results;
 use tui_input::InputRequest;
 
+/// An action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// Leave the browser.
     Quit,
+    /// Previous row or item.
     Up,
+    /// Next row or item.
     Down,
     /// h/←: collapse, go to parent, or move left (detail column, then outline).
     Left,
     /// l/→: expand, go to first child, or move right.
     Right,
+    /// First row or item.
     Top,
+    /// Last row or item.
     Bottom,
+    /// A page up.
     PageUp,
+    /// A page down.
     PageDown,
+    /// Half a page up.
     HalfPageUp,
+    /// Half a page down.
     HalfPageDown,
     /// Enter: toggle a part or chapter, open a measure in the detail pane.
     Activate,
+    /// Tab: the other pane.
     SwitchPane,
+    /// `]`: the next measure.
     NextMeasure,
+    /// `[`: the previous measure.
     PrevMeasure,
+    /// `s`: side by side, stacked, auto.
     ToggleLayout,
+    /// `>`: a wider outline.
+    WidenOutline,
+    /// `<`: a narrower outline.
+    NarrowOutline,
+    /// `+`: open every branch.
     ExpandAll,
+    /// `-`: fold to the parts.
     CollapseAll,
+    /// `/`: the search popup.
     OpenSearch,
     /// p: the index of programs and acronyms.
     OpenPrograms,
+    /// `n`: the next hit.
     NextHit,
+    /// `N`: the previous hit.
     PrevHit,
+    /// Esc: hide the highlights.
     ClearHighlight,
+    /// `?`: the help overlay.
     ToggleHelp,
     // Copying.
     /// y: the item under the cursor, or the selected range.
@@ -46,29 +72,53 @@ pub enum Action {
     ToggleCopyFormat,
     /// What the clipboard did, for the status bar.
     CopyDone(String),
+    /// Results of the search for query number `generation`, from the search worker.
+    SearchDone {
+        /// Which query these answer: a stale answer is dropped.
+        generation: u64,
+        /// The hits.
+        results: Box<Results>,
+    },
     /// Close the popup on top (search, help).
     Close,
-    // Search popup.
-    SearchInput(InputRequest),
-    SearchUp,
-    SearchDown,
-    SearchAccept,
+    // Pickers (the search popup, the index of programs).
+    /// Edit the query.
+    Edit(InputRequest),
+    /// Choose the previous row.
+    PickPrev,
+    /// Choose the next row.
+    PickNext,
+    /// Enter on the chosen row.
+    Pick,
+    /// Pasted text (bracketed paste).
     Paste(String),
     // Mouse.
+    /// A click.
     Click {
+        /// Column.
         x: u16,
+        /// Row.
         y: u16,
     },
+    /// The wheel, up.
     ScrollUp {
+        /// Column.
         x: u16,
+        /// Row.
         y: u16,
     },
+    /// The wheel, down.
     ScrollDown {
+        /// Column.
         x: u16,
+        /// Row.
         y: u16,
     },
+    /// The terminal's new size.
     Resize {
+        /// Columns.
         width: u16,
+        /// Rows.
         height: u16,
     },
 }

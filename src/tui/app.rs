@@ -1,960 +1,702 @@
-//! The browser's state and its one update function. Rendering reads this state and nothing
-//! else; every change goes through [`App::update`].
+//! The browser's state, made of parts (outline, detail, the search and index pickers, help),
+//! and its one update function. Each part owns its update and reports what it needs of the
+//! others; [`App::update`] wires them together and returns the [`Effect`]s for the event loop
+//! to carry out (copying, searching), off the UI thread where they may block. Rendering reads
+//! this state and the [`Screen`] planned from it, and nothing else.
 
 use super::action::Action;
-use super::detail::{self, Block, BlockKind, Line, Region};
-use super::keymap::Mode;
-use super::layout::{self, Areas, Arrangement};
-use super::outline::{self, Row};
+use super::detail::{self, Detail};
+use super::layout::Arrangement;
+use super::outline::{self, Outline};
+use super::programs::{self, Programs};
+use super::screen::{self, Screen};
 use super::strings;
 use super::theme::Theme;
-use crate::programs::{self, Entry};
-use crate::report::excerpt::{self, Format, Piece, Scope};
-use crate::report::{Fy, NodeId, Report};
-use crate::search::{self, Hit, Index, Query};
+use crate::report::excerpt::{self, Format, Scope};
+use crate::report::{Loc, Node, NodeId, Report};
+use crate::search::{self, Hit, Index, Query, Results};
 use ratatui::layout::Rect;
-use std::collections::HashSet;
-use tui_input::{Input, InputRequest};
+use std::sync::Arc;
+
+/// The document the browser shows: the report, its search index, and what is derived from
+/// them once (the measures in order). Shared read-only with the search worker.
+#[derive(Debug)]
+pub struct Doc {
+    /// The report.
+    pub report: Report,
+    /// Its search index.
+    pub index: Index,
+    /// File name for the status bar.
+    pub source: String,
+    /// Every measure's id, in document order.
+    measures: Vec<NodeId>,
+}
+
+impl Doc {
+    /// Indexes a report.
+    pub fn new(report: Report, source: String) -> Doc {
+        let index = Index::build(&report);
+        let measures = report.measures().map(|(id, _)| id).collect();
+        Doc {
+            report,
+            index,
+            source,
+            measures,
+        }
+    }
+
+    /// Runs a query, capped at [`SEARCH_LIMIT`] hits.
+    pub fn search(&self, query: &str) -> Results {
+        self.index
+            .search(&self.report, &Query::parse(query), SEARCH_LIMIT)
+    }
+}
+
+/// Which set of key bindings is active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Browsing.
+    Normal,
+    /// Selecting a range of items in the detail pane.
+    Visual,
+    /// The search popup.
+    Search,
+    /// The index of programs and acronyms.
+    Programs,
+    /// The help overlay.
+    Help,
+}
+
+impl Mode {
+    /// The name the status bar shows.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "NORMAL",
+            Mode::Visual => "VISUAL",
+            Mode::Search => "SEARCH",
+            Mode::Programs => "INDEX",
+            Mode::Help => "HELP",
+        }
+    }
+}
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
+    /// The outline.
     Outline,
+    /// The detail pane.
     Detail,
 }
 
-/// The search popup.
-#[derive(Debug, Clone, Default)]
-pub struct SearchState {
-    pub input: Input,
-    pub hits: Vec<Hit>,
-    pub total: usize,
-    pub selected: usize,
+/// What the event loop must do for an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard; the loop answers with [`Action::CopyDone`].
+    Copy(String),
+    /// Run query number `generation`; the loop answers with [`Action::SearchDone`].
+    Search {
+        /// Answers to older queries are dropped.
+        generation: u64,
+        /// The query as typed.
+        query: String,
+    },
+    /// Leave the browser.
+    Quit,
 }
 
 /// The last accepted search: highlights in the detail pane, and `n`/`N`.
 #[derive(Debug, Clone, Default)]
 pub struct Highlight {
+    /// The query, or the index entry, it came from.
     pub query: String,
     /// Hits in document order.
     pub hits: Vec<Hit>,
+    /// The hit last jumped to.
     pub current: Option<usize>,
+    /// Drawn in the detail pane (Esc hides them; `n`/`N` still step, as in less).
+    pub shown: bool,
 }
 
-/// The index of programs and acronyms (built the first time it is opened).
-#[derive(Debug, Clone, Default)]
-pub struct ProgramsState {
-    pub entries: Vec<Entry>,
-    /// Folded term, long name and English name of each entry, for filtering.
-    folded: Vec<String>,
-    pub input: Input,
-    /// Entries matching the filter.
-    pub filtered: Vec<usize>,
-    pub selected: usize,
-    /// The entry whose measures are listed, if one is open.
-    pub open: Option<usize>,
-    /// Its mentions in document order, and the first mention in each measure.
-    pub mentions: Vec<Hit>,
-    pub rows: Vec<usize>,
-    pub row: usize,
-}
-
-impl ProgramsState {
-    fn new(entries: Vec<Entry>) -> ProgramsState {
-        let folded = entries
-            .iter()
-            .map(|e| {
-                let mut s = search::normalize::fold(&e.term);
-                for extra in [&e.long_name, &e.english].into_iter().flatten() {
-                    s.push('\0');
-                    s.push_str(&search::normalize::fold(extra));
-                }
-                s
-            })
-            .collect();
-        let mut p = ProgramsState {
-            entries,
-            folded,
-            ..ProgramsState::default()
-        };
-        p.refilter();
-        p
-    }
-
-    /// Applies the filter: width, case, kana and romaji folded as in search.
-    fn refilter(&mut self) {
-        let q = Query::parse(self.input.value());
-        self.filtered = (0..self.entries.len())
-            .filter(|&i| q.is_empty() || q.matches_folded(&self.folded[i]))
-            .collect();
-        self.selected = 0;
-    }
-}
-
-/// Types a char into an input. Half-width katakana become full-width, and a half-width voiced
-/// mark joins the kana before it (ﾊﾞ → バ): what an IME would have produced, and what every
-/// terminal draws alike. Search folds width anyway, so the query means the same.
-fn type_char(input: &mut Input, c: char) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    match c {
-        '\u{ff9e}' | '\u{ff9f}' => {
-            let mark = if c == '\u{ff9e}' {
-                '\u{3099}'
-            } else {
-                '\u{309a}'
-            };
-            let prev = input.value().chars().nth(input.cursor().wrapping_sub(1));
-            if let Some(composed) = prev.and_then(|p| unicode_normalization::char::compose(p, mark))
-            {
-                input.handle(InputRequest::DeletePrevChar);
-                input.handle(InputRequest::InsertChar(composed));
-            } else {
-                input.handle(InputRequest::InsertChar(if c == '\u{ff9e}' {
-                    '゛'
-                } else {
-                    '゜'
-                }));
-            }
-            true
-        }
-        c if c.is_control() => false,
-        '\u{ff61}'..='\u{ff9d}' => {
-            for d in c.to_string().nfkc() {
-                input.handle(InputRequest::InsertChar(d));
-            }
-            true
-        }
-        c => input.handle(InputRequest::InsertChar(c)).is_some(),
-    }
-}
-
-/// Handles an input request: typed chars through [`type_char`]. Did the value change?
-fn edit(input: &mut Input, req: InputRequest) -> bool {
-    match req {
-        InputRequest::InsertChar(c) => type_char(input, c),
-        req => input.handle(req).is_some_and(|c| c.value),
-    }
-}
-
-/// One scrollable view of the detail pane and its laid-out lines.
-#[derive(Debug, Clone)]
-pub struct View {
-    pub region: Option<Region>,
-    pub rect: Rect,
-    pub lines: Vec<Line>,
-}
-
-/// Columns left of the detail text for the item cursor.
-pub const GUTTER: u16 = 2;
 /// Most hits the popup lists.
 pub const SEARCH_LIMIT: usize = 500;
 
+/// The browser's state.
 pub struct App {
-    pub report: Report,
-    pub index: Index,
-    /// File name for the status bar.
-    pub source: String,
-    pub theme: Theme,
-    pub size: Rect,
-    pub mode: Mode,
-    pub focus: Focus,
-    pub arrangement: Arrangement,
-    pub expanded: HashSet<NodeId>,
-    pub selected: NodeId,
-    pub outline_scroll: usize,
-    /// The selected node's blocks (derived from `selected`, kept to avoid re-deriving per frame).
-    pub blocks: Vec<Block>,
-    pub cursor: usize,
-    /// Scroll offsets: the stacked view, and the side-by-side header, left and right columns.
-    pub scroll_stacked: usize,
-    pub scroll_side: [usize; 3],
-    pub search: SearchState,
-    pub programs: Option<ProgramsState>,
-    pub highlight: Option<Highlight>,
-    pub help_scroll: usize,
-    pub message: Option<String>,
-    pub quit: bool,
-    /// How copies are written.
-    pub copy_format: Format,
-    /// The other end of the item range being selected (visual mode).
-    pub anchor: Option<usize>,
-    /// Text to put on the clipboard: set by an update, delivered by the event loop, whose
-    /// report comes back as [`Action::CopyDone`].
-    pub pending_copy: Option<String>,
-}
-
-fn region_slot(r: Region) -> usize {
-    match r {
-        Region::Header => 0,
-        Region::Left => 1,
-        Region::Right => 2,
-    }
+    doc: Arc<Doc>,
+    theme: Theme,
+    size: Rect,
+    mode: Mode,
+    focus: Focus,
+    arrangement: Arrangement,
+    /// The outline's width set with `<` and `>` (0: automatic).
+    outline_width: u16,
+    outline: Outline,
+    detail: Detail,
+    search: super::picker::Picker<Hit>,
+    /// The number of the last query sent to the search worker.
+    search_generation: u64,
+    programs: Option<Programs>,
+    highlight: Option<Highlight>,
+    help_scroll: usize,
+    message: Option<String>,
+    copy_format: Format,
+    /// Derived: the layout for the current state, planned once per update.
+    screen: Screen,
 }
 
 impl App {
-    pub fn new(report: Report, source: String, theme: Theme, size: Rect) -> App {
-        let index = Index::build(&report);
-        let expanded = outline::all_branches(&report);
+    /// A browser over a document, for a terminal of `size`.
+    pub fn new(doc: Arc<Doc>, theme: Theme, size: Rect) -> App {
         // Open on the first measure, so the first frame shows one.
-        let selected = report
-            .measures()
-            .next()
-            .map(|(id, _)| id)
-            .unwrap_or(NodeId::part(1));
+        let first = doc.measures.first().copied().unwrap_or(NodeId::part(1));
+        let outline = Outline::new(&doc.report, first);
+        let detail = Detail::new(&doc.report, first);
         let mut app = App {
-            blocks: detail::blocks(&report, selected),
-            report,
-            index,
-            source,
+            doc,
             theme,
             size,
             mode: Mode::Normal,
             focus: Focus::Outline,
             arrangement: Arrangement::Auto,
-            expanded,
-            selected,
-            outline_scroll: 0,
-            cursor: 0,
-            scroll_stacked: 0,
-            scroll_side: [0; 3],
-            search: SearchState::default(),
+            outline_width: 0,
+            outline,
+            detail,
+            search: Default::default(),
+            search_generation: 0,
             programs: None,
             highlight: None,
             help_scroll: 0,
             message: None,
-            quit: false,
             copy_format: Format::Plain,
-            anchor: None,
-            pending_copy: None,
+            screen: Screen::default(),
         };
-        app.cursor = app.first_item().unwrap_or(0);
-        app.sync(false);
+        app.settle(true);
         app
     }
 
-    // ----- derived views -------------------------------------------------------------------
-
-    pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.arrangement, self.focus == Focus::Detail)
+    /// Sets how copies are written.
+    pub fn set_copy_format(&mut self, f: Format) {
+        self.copy_format = f;
     }
 
-    pub fn rows(&self) -> Vec<Row> {
-        outline::rows(&self.report, &self.expanded)
+    // ----- what the renderer reads ----------------------------------------------------------
+
+    /// The document.
+    pub fn doc(&self) -> &Doc {
+        &self.doc
+    }
+    /// Colours or not.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+    /// The terminal's size.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+    /// The active bindings.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+    /// The pane with the keyboard.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+    /// The layout planned for this state.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+    /// The outline.
+    pub fn outline(&self) -> &Outline {
+        &self.outline
+    }
+    /// The detail pane.
+    pub fn detail(&self) -> &Detail {
+        &self.detail
+    }
+    /// The search popup.
+    pub fn search(&self) -> &super::picker::Picker<Hit> {
+        &self.search
+    }
+    /// The index of programs, once opened.
+    pub fn programs(&self) -> Option<&Programs> {
+        self.programs.as_ref()
+    }
+    /// The accepted search.
+    pub fn highlight(&self) -> Option<&Highlight> {
+        self.highlight.as_ref()
+    }
+    /// The help overlay's scroll.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+    /// The status bar's message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    /// The node shown.
+    pub fn selected(&self) -> NodeId {
+        self.detail.node()
     }
 
-    fn selected_row(&self, rows: &[Row]) -> usize {
-        rows.iter().position(|r| r.id == self.selected).unwrap_or(0)
-    }
-
-    /// The detail pane's views for the current layout.
-    pub fn views(&self, areas: &Areas) -> Vec<View> {
-        let body = areas.detail_body();
-        if body.width <= GUTTER || body.height == 0 {
-            return Vec::new();
+    /// Position text for the status bar: `1.4.2  12/42`.
+    pub fn position(&self) -> String {
+        let id = self.selected();
+        match self.doc.measures.binary_search(&id) {
+            Ok(i) => format!("{id}  {}/{}", i + 1, self.doc.measures.len()),
+            Err(_) => id.to_string(),
         }
-        let text_w = |r: Rect| (r.width.saturating_sub(GUTTER)) as usize;
-        let stacked = || {
-            vec![View {
-                region: None,
-                rect: body,
-                lines: detail::layout(&self.blocks, None, text_w(body)),
-            }]
+    }
+
+    /// How many measures the document has.
+    pub fn measure_count(&self) -> usize {
+        self.doc.measures.len()
+    }
+
+    /// The label path of a search hit and its node's title, and the tag shown beside it.
+    pub fn hit_heading(&self, hit: &Hit) -> (String, String) {
+        let (loc, path, field) = search::describe(&self.doc.report, &self.doc.index, hit);
+        let title = self.doc.report.get(loc.node).map_or("", Node::title);
+        let tag = match &hit.via {
+            Some(v) => format!("{} via {v}", field.name()),
+            None => field.name().to_string(),
         };
-        // Side by side only for a measure's FY sections.
-        let has_sections = self.blocks.iter().any(|b| b.region() != Region::Header);
-        if !areas.side_by_side || !has_sections {
-            return stacked();
-        }
-        let header_lines = detail::layout(&self.blocks, Some(Region::Header), text_w(body));
-        // Chosen automatically, side by side gives way when the header would not fit whole.
-        if self.arrangement == Arrangement::Auto
-            && header_lines.len() + 1 > layout::max_header(body.height)
-        {
-            return stacked();
-        }
-        // One blank row between the header and the columns.
-        let (header, left, _, right) = layout::side_regions(body, header_lines.len() + 1);
-        vec![
-            View {
-                region: Some(Region::Header),
-                rect: header,
-                lines: header_lines,
-            },
-            View {
-                region: Some(Region::Left),
-                rect: left,
-                lines: detail::layout(&self.blocks, Some(Region::Left), text_w(left)),
-            },
-            View {
-                region: Some(Region::Right),
-                rect: right,
-                lines: detail::layout(&self.blocks, Some(Region::Right), text_w(right)),
-            },
-        ]
+        (format!("{path} {title}"), tag)
     }
 
-    pub fn scroll_of(&self, region: Option<Region>) -> usize {
-        match region {
-            None => self.scroll_stacked,
-            Some(r) => self.scroll_side[region_slot(r)],
-        }
+    /// The text of a search hit.
+    pub fn hit_text(&self, hit: &Hit) -> &str {
+        self.doc.index.text(&self.doc.report, hit.unit)
     }
 
-    fn scroll_mut(&mut self, region: Option<Region>) -> &mut usize {
-        match region {
-            None => &mut self.scroll_stacked,
-            Some(r) => &mut self.scroll_side[region_slot(r)],
-        }
-    }
-
-    /// The view holding the cursor's block.
-    fn cursor_view<'v>(&self, views: &'v [View]) -> Option<&'v View> {
-        views
-            .iter()
-            .find(|v| v.lines.iter().any(|l| l.block == self.cursor))
-            .or(views.first())
-    }
-
-    fn items(&self) -> impl Iterator<Item = usize> + '_ {
-        self.blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.kind.is_item())
-            .map(|(i, _)| i)
-    }
-
-    fn first_item(&self) -> Option<usize> {
-        self.items().next()
-    }
-
-    // ----- keeping state consistent --------------------------------------------------------
-
-    /// Clamps scroll offsets to the content and, with `reveal`, scrolls the cursor into view.
-    fn sync(&mut self, reveal: bool) {
-        let areas = self.areas();
-        // Outline: keep the selection visible.
-        let rows = self.rows();
-        let h = areas.outline_body().height.max(1) as usize;
-        let sel = self.selected_row(&rows);
-        if sel < self.outline_scroll {
-            self.outline_scroll = sel;
-        } else if sel >= self.outline_scroll + h {
-            self.outline_scroll = sel + 1 - h;
-        }
-        self.outline_scroll = self.outline_scroll.min(rows.len().saturating_sub(h));
-        // Help: no scrolling past its end.
-        let help_h = areas.popup.height.saturating_sub(2) as usize;
-        let help_w = areas.popup.width.saturating_sub(4);
-        self.help_scroll = self.help_scroll.min(
-            super::keymap::help_lines(help_w)
-                .len()
-                .saturating_sub(help_h),
-        );
-        // Detail.
-        let views = self.views(&areas);
-        if reveal && let Some(v) = self.cursor_view(&views) {
-            let h = v.rect.height as usize;
-            if let Some((first, last)) = detail::block_span(&v.lines, self.cursor) {
-                let s = self.scroll_of(v.region);
-                let new = if first < s {
-                    first
-                } else if last >= s + h {
-                    first.max((last + 1).saturating_sub(h))
-                } else {
-                    s
-                };
-                let region = v.region;
-                *self.scroll_mut(region) = new;
+    /// Highlight ranges for every block of the detail pane, from the accepted search.
+    pub fn highlights(&self) -> Vec<Vec<(usize, usize)>> {
+        let blocks = self.detail.blocks();
+        let mut out = vec![Vec::new(); blocks.len()];
+        let Some(h) = self.highlight.as_ref().filter(|h| h.shown) else {
+            return out;
+        };
+        for hit in &h.hits {
+            let loc = self.doc.index.units[hit.unit];
+            if loc.node != self.detail.node() {
+                continue;
+            }
+            if let Some(b) = detail::blocks::block_of(blocks, loc) {
+                out[b].extend(blocks[b].map_ranges(&hit.ranges));
             }
         }
-        for v in &views {
-            let max = v.lines.len().saturating_sub(v.rect.height as usize);
-            let s = self.scroll_mut(v.region);
-            *s = (*s).min(max);
+        for r in &mut out {
+            r.sort_unstable();
         }
+        out
     }
 
-    /// Shows a node in the detail pane from its top.
+    // ----- keeping derived state consistent -------------------------------------------------
+
+    fn plan(&self) -> Screen {
+        Screen::plan(
+            screen::Inputs {
+                size: self.size,
+                arrangement: self.arrangement,
+                detail_focused: self.focus == Focus::Detail,
+                outline_width: self.outline_width,
+            },
+            self.detail.blocks(),
+        )
+    }
+
+    /// Plans the screen for the new state, then keeps the selections in view.
+    fn settle(&mut self, reveal: bool) {
+        self.screen = self.plan();
+        let areas = self.screen.areas;
+        self.outline
+            .reveal(areas.outline_body().height.max(1) as usize);
+        if reveal {
+            self.detail.reveal(&self.screen);
+        }
+        self.detail.clamp(&self.screen);
+        let help_h = areas.popup.height.saturating_sub(2) as usize;
+        let help_w = areas.popup.width.saturating_sub(4);
+        let help_len = super::keymap::help_lines(help_w).len();
+        self.help_scroll = self.help_scroll.min(help_len.saturating_sub(help_h));
+    }
+
+    /// Shows a node in the detail pane and selects it in the outline.
     fn show(&mut self, id: NodeId) {
-        if id == self.selected {
-            return;
-        }
-        self.selected = id;
-        self.blocks = detail::blocks(&self.report, id);
-        self.cursor = self.first_item().unwrap_or(0);
-        self.scroll_stacked = 0;
-        self.scroll_side = [0; 3];
+        self.outline.select(&self.doc.report, id);
+        self.detail.show(&self.doc.report, id);
     }
 
-    /// Selects a node, opening its ancestors in the outline.
-    fn reveal_in_outline(&mut self, id: NodeId) {
-        let mut p = outline::parent(id);
-        while let Some(a) = p {
-            self.expanded.insert(a);
-            p = outline::parent(a);
+    // ----- update ---------------------------------------------------------------------------
+
+    /// Applies an action; returns what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        // While the screen is too small to show anything, only resizing and quitting act
+        // (and the answers of workers, which change nothing shown).
+        if self.screen.areas.too_small
+            && !matches!(
+                action,
+                Action::Resize { .. }
+                    | Action::Quit
+                    | Action::CopyDone(_)
+                    | Action::SearchDone { .. }
+            )
+        {
+            return effects;
         }
-        self.show(id);
-    }
-
-    // ----- update --------------------------------------------------------------------------
-
-    pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::SearchDone { .. } | Action::CopyDone(_)
+        ) {
             self.message = None;
         }
-        let mut reveal = true;
+        let reveal = self.dispatch(action, &mut effects);
+        self.settle(reveal);
+        effects
+    }
+
+    /// Routes an action to the part that owns it. Returns whether to scroll the detail
+    /// cursor into view.
+    fn dispatch(&mut self, action: Action, effects: &mut Vec<Effect>) -> bool {
         match (self.mode, action) {
-            (_, Action::Quit) => self.quit = true,
             (_, Action::Resize { width, height }) => {
                 self.size = Rect::new(0, 0, width, height);
             }
-            (Mode::Help, Action::Close | Action::ToggleHelp) => self.mode = Mode::Normal,
-            (Mode::Help, Action::Down) => self.help_scroll += 1,
-            (Mode::Help, Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
-            (Mode::Help, _) => {}
-            (Mode::Search, a) => self.update_search(a),
-            (Mode::Programs, a) => self.update_programs(a),
-            (Mode::Normal, Action::OpenPrograms) => {
-                if self.programs.is_none() {
-                    let entries = programs::extract(&self.report, &self.index);
-                    self.programs = Some(ProgramsState::new(entries));
-                }
-                self.mode = Mode::Programs;
-            }
             (_, Action::CopyDone(msg)) => self.message = Some(msg),
-            (Mode::Visual, Action::Close) => {
-                self.mode = Mode::Normal;
-                self.anchor = None;
-            }
-            (Mode::Visual, Action::CopyItem) => {
-                self.copy_range();
-                self.mode = Mode::Normal;
-                self.anchor = None;
-            }
-            (Mode::Visual, a @ (Action::Up | Action::Down | Action::Top | Action::Bottom)) => {
-                reveal = self.update_detail(a);
-            }
-            (Mode::Visual, _) => {}
-            (Mode::Normal, Action::CopyItem) => match self.focus {
-                Focus::Detail => self.copy_range(),
-                Focus::Outline => self.copy(Scope::Measure),
-            },
-            (Mode::Normal, Action::CopyMeasure) => self.copy(Scope::Measure),
-            (Mode::Normal, Action::CopySection) => match self.cursor_section() {
-                Some(fy) => self.copy(Scope::Section(fy)),
-                None => self.message = Some(strings::NO_SECTION.to_string()),
-            },
-            (Mode::Normal, Action::VisualStart) => {
-                if self.report.measure(self.selected).is_some() {
-                    self.focus = Focus::Detail;
-                    self.anchor = Some(self.cursor);
-                    self.mode = Mode::Visual;
-                } else {
-                    self.message = Some(strings::NOT_A_MEASURE.to_string());
+            (
+                _,
+                Action::SearchDone {
+                    generation,
+                    results,
+                },
+            ) => {
+                if generation == self.search_generation {
+                    self.search.set_items(results.hits, results.total);
                 }
             }
-            (Mode::Normal, Action::ToggleCopyFormat) => {
-                self.copy_format = self.copy_format.toggle();
-                self.message = Some(strings::copy_format(self.copy_format));
-            }
-            (Mode::Normal, Action::ToggleHelp) => {
-                self.mode = Mode::Help;
-                self.help_scroll = 0;
-            }
-            (Mode::Normal, Action::OpenSearch) => {
-                self.mode = Mode::Search;
-                self.run_search();
-            }
-            (Mode::Normal, Action::SwitchPane) => {
-                self.focus = match self.focus {
-                    Focus::Outline => Focus::Detail,
-                    Focus::Detail => Focus::Outline,
-                };
-            }
-            (Mode::Normal, Action::ToggleLayout) => {
-                self.arrangement = self.arrangement.next();
-                self.message = Some(strings::arrangement(self.arrangement));
-            }
-            (Mode::Normal, Action::ExpandAll) => {
-                self.expanded = outline::all_branches(&self.report);
-            }
-            (Mode::Normal, Action::CollapseAll) => {
-                self.expanded.clear();
-                self.show(NodeId::part(self.selected.part));
-            }
-            (Mode::Normal, Action::NextMeasure) => self.step_measure(1),
-            (Mode::Normal, Action::PrevMeasure) => self.step_measure(-1),
-            (Mode::Normal, Action::NextHit) => self.step_hit(true),
-            (Mode::Normal, Action::PrevHit) => self.step_hit(false),
-            (Mode::Normal, Action::ClearHighlight) => self.highlight = None,
-            (Mode::Normal, Action::Paste(text)) => {
-                // Pasting while browsing starts a search for the pasted text.
-                self.mode = Mode::Search;
-                self.search.input = Input::default();
-                self.update_search(Action::Paste(text));
-            }
-            (Mode::Normal, Action::Click { x, y }) => self.click(x, y),
-            (Mode::Normal, Action::ScrollUp { x, y }) => {
-                self.wheel(x, y, -3);
-                reveal = false;
-            }
-            (Mode::Normal, Action::ScrollDown { x, y }) => {
-                self.wheel(x, y, 3);
-                reveal = false;
-            }
-            (Mode::Normal, a) => match self.focus {
-                Focus::Outline => self.update_outline(a),
-                Focus::Detail => reveal = self.update_detail(a),
-            },
+            (Mode::Normal | Mode::Visual, Action::Quit) => effects.push(Effect::Quit),
+            (Mode::Help, a) => self.update_help(a),
+            (Mode::Search, a) => return self.update_search(a, effects),
+            (Mode::Programs, a) => return self.update_programs(a),
+            (Mode::Visual, a) => return self.update_visual(a, effects),
+            (Mode::Normal, a) => return self.update_normal(a, effects),
         }
-        self.sync(reveal);
+        true
     }
 
-    fn update_outline(&mut self, a: Action) {
-        let rows = self.rows();
-        if rows.is_empty() {
-            return;
-        }
-        let sel = self.selected_row(&rows);
-        let page = self.areas().outline_body().height.max(1) as usize;
-        let row = &rows[sel];
-        let go = |i: usize| rows[i.min(rows.len() - 1)].id;
-        let target = match a {
-            Action::Down => Some(go(sel + 1)),
-            Action::Up => Some(go(sel.saturating_sub(1))),
-            Action::Top => Some(go(0)),
-            Action::Bottom => Some(go(rows.len() - 1)),
-            Action::PageDown => Some(go(sel + page)),
-            Action::PageUp => Some(go(sel.saturating_sub(page))),
-            Action::HalfPageDown => Some(go(sel + page / 2)),
-            Action::HalfPageUp => Some(go(sel.saturating_sub(page / 2))),
-            Action::Left => {
-                if row.expandable && row.expanded {
-                    self.expanded.remove(&row.id);
-                    None
-                } else {
-                    outline::parent(row.id)
-                }
-            }
-            Action::Right | Action::Activate => {
-                if row.expandable && !row.expanded {
-                    self.expanded.insert(row.id);
-                    None
-                } else if row.expandable && a == Action::Activate {
-                    self.expanded.remove(&row.id);
-                    None
-                } else if row.expandable {
-                    rows.get(sel + 1).map(|r| r.id)
-                } else {
-                    self.focus = Focus::Detail;
-                    None
-                }
-            }
-            _ => None,
-        };
-        if let Some(id) = target {
-            self.show(id);
-        }
-    }
-
-    /// Returns whether to scroll the cursor into view.
-    fn update_detail(&mut self, a: Action) -> bool {
-        let areas = self.areas();
-        let views = self.views(&areas);
-        let items: Vec<usize> = self.items().collect();
-        let pos = items.iter().position(|&i| i == self.cursor);
-        let Some(view) = self.cursor_view(&views).cloned() else {
-            return true;
-        };
-        let h = view.rect.height.max(1) as usize;
+    fn update_help(&mut self, a: Action) {
+        let page = self.screen.areas.popup.height.saturating_sub(2).max(1) as usize;
         match a {
-            Action::Down => {
-                // A block taller than the view scrolls before the cursor moves on.
-                let s = self.scroll_of(view.region);
-                if let Some((_, last)) = detail::block_span(&view.lines, self.cursor)
-                    && last >= s + h
-                {
-                    *self.scroll_mut(view.region) = s + 1;
-                    return false;
-                }
-                if let Some(&next) = pos.and_then(|p| items.get(p + 1)) {
-                    self.cursor = next;
-                }
+            Action::Close | Action::ToggleHelp | Action::Quit => self.mode = Mode::Normal,
+            Action::Down | Action::ScrollDown { .. } => self.help_scroll += 1,
+            Action::Up | Action::ScrollUp { .. } => {
+                self.help_scroll = self.help_scroll.saturating_sub(1)
             }
-            Action::Up => {
-                let s = self.scroll_of(view.region);
-                if let Some((first, _)) = detail::block_span(&view.lines, self.cursor)
-                    && first < s
-                {
-                    *self.scroll_mut(view.region) = s - 1;
-                    return false;
-                }
-                if let Some(&prev) = pos
-                    .and_then(|p| p.checked_sub(1))
-                    .and_then(|p| items.get(p))
-                {
-                    self.cursor = prev;
-                }
+            Action::PageDown => self.help_scroll += page,
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::HalfPageDown => self.help_scroll += page / 2,
+            Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(page / 2),
+            Action::Top => self.help_scroll = 0,
+            Action::Bottom => self.help_scroll = usize::MAX,
+            _ => {}
+        }
+    }
+
+    fn update_visual(&mut self, a: Action, effects: &mut Vec<Effect>) -> bool {
+        match a {
+            Action::Close => {
+                self.detail.set_selecting(false);
+                self.mode = Mode::Normal;
             }
-            Action::Top => {
-                if let Some(&first) = items.first() {
-                    self.cursor = first;
-                }
-                self.scroll_stacked = 0;
-                self.scroll_side = [0; 3];
+            Action::CopyItem => {
+                self.copy_selection(effects);
+                self.detail.set_selecting(false);
+                self.mode = Mode::Normal;
             }
-            Action::Bottom => {
-                if let Some(&last) = items.last() {
-                    self.cursor = last;
-                }
-            }
-            Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
-                let by = match a {
-                    Action::PageDown | Action::PageUp => h.saturating_sub(1).max(1),
-                    _ => (h / 2).max(1),
-                } as isize;
-                let dir = if matches!(a, Action::PageDown | Action::HalfPageDown) {
-                    by
-                } else {
-                    -by
-                };
-                self.scroll_view(&view, dir);
-                return false;
-            }
-            Action::Left => match view.region {
-                Some(Region::Right) => self.jump_to_region(&views, Region::Left),
-                _ => self.focus = Focus::Outline,
-            },
-            Action::Right => {
-                if matches!(view.region, Some(Region::Left | Region::Header)) {
-                    self.jump_to_region(&views, Region::Right);
-                }
-            }
-            Action::Activate => {
-                if let Some(BlockKind::Child(id)) = self.blocks.get(self.cursor).map(|b| b.kind) {
-                    self.reveal_in_outline(id);
-                }
+            a @ (Action::Up | Action::Down | Action::Top | Action::Bottom) => {
+                return self.update_detail(&a);
             }
             _ => {}
         }
         true
     }
 
-    /// Scrolls a view by `by` lines; a cursor left outside moves to the first block in view.
-    fn scroll_view(&mut self, view: &View, by: isize) {
-        let h = view.rect.height as usize;
-        let max = view.lines.len().saturating_sub(h);
-        let s = self.scroll_of(view.region);
-        let new = s.saturating_add_signed(by).min(max);
-        *self.scroll_mut(view.region) = new;
-        let visible: Vec<usize> = view.lines[new.min(view.lines.len())..]
-            .iter()
-            .take(h)
-            .map(|l| l.block)
-            .filter(|&b| self.blocks.get(b).is_some_and(|b| b.kind.is_item()))
-            .collect();
-        if !visible.contains(&self.cursor)
-            && let Some(&b) = if by > 0 {
-                visible.first()
-            } else {
-                visible.last()
+    fn update_normal(&mut self, a: Action, effects: &mut Vec<Effect>) -> bool {
+        match a {
+            Action::OpenPrograms => {
+                if self.programs.is_none() {
+                    self.programs = Some(Programs::new(&self.doc.report, &self.doc.index));
+                }
+                self.mode = Mode::Programs;
             }
-        {
-            self.cursor = b;
+            Action::CopyItem => match self.focus {
+                Focus::Detail => self.copy_selection(effects),
+                Focus::Outline => self.copy(Scope::Measure, effects),
+            },
+            Action::CopyMeasure => self.copy(Scope::Measure, effects),
+            Action::CopySection => match self.detail.cursor_section() {
+                Some(fy) if self.focus == Focus::Detail => self.copy(Scope::Section(fy), effects),
+                _ => self.message = Some(self.no_section_message()),
+            },
+            Action::VisualStart => {
+                if self.doc.report.measure(self.selected()).is_some() {
+                    self.focus = Focus::Detail;
+                    self.detail.set_selecting(true);
+                    self.mode = Mode::Visual;
+                } else {
+                    self.message = Some(strings::NOT_A_MEASURE.to_string());
+                }
+            }
+            Action::ToggleCopyFormat => {
+                self.copy_format = self.copy_format.toggle();
+                self.message = Some(strings::copy_format(self.copy_format));
+            }
+            Action::ToggleHelp => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::OpenSearch => self.open_search(effects),
+            Action::SwitchPane => {
+                self.focus = match self.focus {
+                    Focus::Outline => Focus::Detail,
+                    Focus::Detail => Focus::Outline,
+                };
+            }
+            Action::ToggleLayout => {
+                self.arrangement = self.arrangement.next();
+                self.screen = self.plan();
+                self.message = Some(strings::arrangement(
+                    self.arrangement,
+                    self.screen.stacked_because,
+                ));
+            }
+            Action::WidenOutline | Action::NarrowOutline => {
+                let now = self.screen.areas.outline.width;
+                if now > 0 {
+                    let by: i16 = if a == Action::WidenOutline { 4 } else { -4 };
+                    self.outline_width = now.saturating_add_signed(by).max(1);
+                }
+            }
+            Action::ExpandAll => self.outline.expand_all(&self.doc.report),
+            Action::CollapseAll => {
+                if let outline::Outcome::Selected(id) = self.outline.collapse_all(&self.doc.report)
+                {
+                    self.detail.show(&self.doc.report, id);
+                }
+            }
+            Action::NextMeasure => return self.step_measure(1),
+            Action::PrevMeasure => return self.step_measure(-1),
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::ClearHighlight => {
+                if let Some(h) = &mut self.highlight {
+                    h.shown = false;
+                }
+            }
+            Action::Paste(text) => {
+                // Pasting while browsing starts a search for the pasted text.
+                self.mode = Mode::Search;
+                self.search.set_query("");
+                return self.update_search(Action::Paste(text), effects);
+            }
+            Action::Click { x, y } => self.click(x, y),
+            Action::ScrollUp { x, y } => {
+                self.wheel(x, y, -3);
+                return false;
+            }
+            Action::ScrollDown { x, y } => {
+                self.wheel(x, y, 3);
+                return false;
+            }
+            a => match self.focus {
+                Focus::Outline => {
+                    let page = self.screen.areas.outline_body().height as usize;
+                    let outcome = self.outline.update(&self.doc.report, &a, page);
+                    self.on_outline(outcome);
+                }
+                Focus::Detail => return self.update_detail(&a),
+            },
+        }
+        true
+    }
+
+    fn on_outline(&mut self, outcome: outline::Outcome) {
+        match outcome {
+            outline::Outcome::Nothing => {}
+            outline::Outcome::Selected(id) => self.detail.show(&self.doc.report, id),
+            outline::Outcome::FocusDetail => self.focus = Focus::Detail,
         }
     }
 
-    /// Moves the cursor to the first item visible in another side-by-side column.
-    fn jump_to_region(&mut self, views: &[View], region: Region) {
-        let Some(v) = views.iter().find(|v| v.region == Some(region)) else {
-            return;
-        };
-        let s = self.scroll_of(v.region);
-        let target = v.lines[s.min(v.lines.len())..]
-            .iter()
-            .map(|l| l.block)
-            .find(|&b| self.blocks.get(b).is_some_and(|b| b.kind.is_item()))
-            .or_else(|| {
-                v.lines
-                    .iter()
-                    .map(|l| l.block)
-                    .find(|&b| self.blocks.get(b).is_some_and(|b| b.kind.is_item()))
-            });
-        if let Some(b) = target {
-            self.cursor = b;
+    fn update_detail(&mut self, a: &Action) -> bool {
+        match self.detail.update(a, &self.screen) {
+            detail::Outcome::Moved { reveal } => reveal,
+            detail::Outcome::FocusOutline => {
+                self.focus = Focus::Outline;
+                true
+            }
+            detail::Outcome::Open(id) => {
+                self.show(id);
+                false
+            }
         }
     }
 
-    fn step_measure(&mut self, dir: isize) {
-        let ids: Vec<NodeId> = self.report.measures().map(|(id, _)| id).collect();
-        let cur = ids.iter().position(|&i| i == self.selected);
-        let next = match cur {
-            Some(i) => i.checked_add_signed(dir).filter(|&n| n < ids.len()),
+    /// What `c` says when there is no section to copy, for where the user is.
+    fn no_section_message(&self) -> String {
+        let on_measure = self.doc.report.measure(self.selected()).is_some();
+        strings::no_section(self.focus == Focus::Outline, on_measure).to_string()
+    }
+
+    fn step_measure(&mut self, dir: isize) -> bool {
+        let ids = &self.doc.measures;
+        let cur = self.selected();
+        let next = match ids.binary_search(&cur) {
+            Ok(i) => i.checked_add_signed(dir).filter(|&n| n < ids.len()),
             // From a part or chapter: its first measure, or the one before it.
-            None => ids
-                .iter()
-                .position(|&i| i > self.selected)
-                .and_then(|p| if dir > 0 { Some(p) } else { p.checked_sub(1) }),
+            Err(p) => {
+                if dir > 0 {
+                    Some(p)
+                } else {
+                    p.checked_sub(1)
+                }
+            }
         };
         match next.and_then(|n| ids.get(n)) {
-            Some(&id) => self.reveal_in_outline(id),
+            Some(&id) => self.show(id),
             None => self.message = Some(strings::NO_MORE_MEASURES.to_string()),
         }
+        // A measure opens at its top: path and title in view.
+        false
     }
 
     fn wheel(&mut self, x: u16, y: u16, by: isize) {
-        let areas = self.areas();
-        if layout::contains(areas.outline, x, y) {
-            let rows = self.rows();
-            let h = areas.outline_body().height.max(1) as usize;
-            let max = rows.len().saturating_sub(h);
-            self.outline_scroll = self.outline_scroll.saturating_add_signed(by).min(max);
-            // Keep the selection on screen.
-            let sel = self.selected_row(&rows);
-            let clamped = sel.clamp(self.outline_scroll, self.outline_scroll + h - 1);
-            if clamped != sel
-                && let Some(r) = rows.get(clamped)
-            {
-                self.show(r.id);
-            }
-            return;
-        }
-        let views = self.views(&areas);
-        if let Some(v) = views
-            .iter()
-            .find(|v| layout::contains(v.rect, x, y))
-            .cloned()
-        {
-            self.scroll_view(&v, by);
+        let areas = self.screen.areas;
+        if super::layout::contains(areas.outline, x, y) {
+            let h = areas.outline_body().height as usize;
+            let outcome = self.outline.scroll_by(by, h);
+            self.on_outline(outcome);
+        } else {
+            self.detail.wheel(&self.screen, x, y, by);
         }
     }
 
     fn click(&mut self, x: u16, y: u16) {
-        let areas = self.areas();
-        let body = areas.outline_body();
-        if layout::contains(body, x, y) {
+        let body = self.screen.areas.outline_body();
+        if super::layout::contains(body, x, y) {
             self.focus = Focus::Outline;
-            let rows = self.rows();
-            let i = self.outline_scroll + (y - body.y) as usize;
-            if let Some(r) = rows.get(i) {
-                if r.id == self.selected && r.expandable {
-                    self.update_outline(Action::Activate);
-                } else {
-                    self.show(r.id);
-                }
-            }
-            return;
-        }
-        let views = self.views(&areas);
-        if let Some(v) = views.iter().find(|v| layout::contains(v.rect, x, y)) {
+            let outcome = self.outline.click(&self.doc.report, (y - body.y) as usize);
+            self.on_outline(outcome);
+        } else if self.detail.click(&self.screen, x, y) {
             self.focus = Focus::Detail;
-            let line = self.scroll_of(v.region) + (y - v.rect.y) as usize;
-            if let Some(l) = v.lines.get(line)
-                && self.blocks.get(l.block).is_some_and(|b| b.kind.is_item())
-            {
-                self.cursor = l.block;
-            }
         }
     }
 
-    // ----- copying -------------------------------------------------------------------------
+    // ----- copying --------------------------------------------------------------------------
 
-    /// The excerpt piece a block shows (a bullet's tail copies the whole bullet).
-    fn piece(&self, b: usize) -> Option<Piece> {
-        match self.blocks.get(b)?.kind {
-            BlockKind::Purpose => Some(Piece::Purpose),
-            BlockKind::Item(fy, loc) => Some(Piece::Item {
-                fy,
-                item: loc.item,
-                sub: if loc.tail { None } else { loc.sub },
-            }),
-            _ => None,
-        }
-    }
-
-    /// The blocks selected: the range from the anchor to the cursor, or the cursor alone.
-    pub fn selection(&self) -> (usize, usize) {
-        let a = self.anchor.unwrap_or(self.cursor);
-        (a.min(self.cursor), a.max(self.cursor))
-    }
-
-    fn cursor_section(&self) -> Option<Fy> {
-        match self.blocks.get(self.cursor)?.kind {
-            BlockKind::Item(fy, _) => Some(fy),
-            _ => None,
-        }
-    }
-
-    fn copy_range(&mut self) {
-        let (from, to) = self.selection();
-        let pieces: Vec<Piece> = (from..=to).filter_map(|b| self.piece(b)).collect();
-        if pieces.is_empty() {
-            self.copy(Scope::Measure);
+    fn copy_selection(&mut self, effects: &mut Vec<Effect>) {
+        let places = self.detail.selected_places();
+        if places.is_empty() {
+            self.copy(Scope::Measure, effects);
         } else {
-            self.copy(Scope::Pieces(pieces));
+            self.copy(Scope::Pieces(places), effects);
         }
     }
 
-    fn copy(&mut self, scope: Scope) {
-        match excerpt::excerpt(&self.report, self.selected, &scope, self.copy_format) {
-            Ok(text) => self.pending_copy = Some(text),
+    fn copy(&mut self, scope: Scope, effects: &mut Vec<Effect>) {
+        match excerpt::excerpt(&self.doc.report, self.selected(), &scope, self.copy_format) {
+            Ok(text) => effects.push(Effect::Copy(text)),
             Err(_) => self.message = Some(strings::NOT_A_MEASURE.to_string()),
         }
     }
 
-    /// Hands the pending copy to the event loop.
-    pub fn take_copy(&mut self) -> Option<String> {
-        self.pending_copy.take()
-    }
-
     // ----- the index of programs ------------------------------------------------------------
 
-    fn update_programs(&mut self, a: Action) {
+    fn update_programs(&mut self, a: Action) -> bool {
         let Some(p) = self.programs.as_mut() else {
             self.mode = Mode::Normal;
-            return;
+            return true;
         };
-        match (a, p.open) {
-            (Action::Close, Some(_)) => p.open = None,
-            (Action::Close, None) => self.mode = Mode::Normal,
-            (Action::SearchInput(req), None) => {
-                let changed = edit(&mut p.input, req);
-                if changed {
-                    p.refilter();
-                }
-            }
-            (Action::Paste(text), None) => {
-                for c in text.chars() {
-                    type_char(&mut p.input, c);
-                }
-                p.refilter();
-            }
-            (Action::SearchDown | Action::ScrollDown { .. }, None) => {
-                p.selected = (p.selected + 1).min(p.filtered.len().saturating_sub(1));
-            }
-            (Action::SearchUp | Action::ScrollUp { .. }, None) => {
-                p.selected = p.selected.saturating_sub(1)
-            }
-            (Action::SearchDown | Action::ScrollDown { .. }, Some(_)) => {
-                p.row = (p.row + 1).min(p.rows.len().saturating_sub(1));
-            }
-            (Action::SearchUp | Action::ScrollUp { .. }, Some(_)) => {
-                p.row = p.row.saturating_sub(1)
-            }
-            (Action::SearchAccept, None) => {
-                let Some(&i) = p.filtered.get(p.selected) else {
-                    return;
-                };
-                let e = &p.entries[i];
-                let mut texts = vec![e.term.as_str()];
-                texts.extend(e.long_name.as_deref());
-                let mentions: Vec<Hit> = self
-                    .index
-                    .mention_hits(&self.report, &texts)
-                    .into_iter()
-                    .filter(|h| self.index.units[h.unit].id.measure.is_some())
-                    .collect();
-                let mut rows = Vec::new();
-                let mut last = None;
-                for (k, h) in mentions.iter().enumerate() {
-                    let id = self.index.units[h.unit].id;
-                    if last != Some(id) {
-                        rows.push(k);
-                        last = Some(id);
-                    }
-                }
-                p.mentions = mentions;
-                p.rows = rows;
-                p.row = 0;
-                p.open = Some(i);
-            }
-            (Action::SearchAccept, Some(i)) => {
-                let Some(&k) = p.rows.get(p.row) else {
-                    return;
-                };
-                let hit = p.mentions[k].clone();
-                self.highlight = Some(Highlight {
-                    query: p.entries[i].term.clone(),
-                    hits: std::mem::take(&mut p.mentions),
-                    current: Some(k),
-                });
-                // Opening the index again shows the list, filter kept.
-                p.open = None;
+        let page = self.screen.areas.popup.height.saturating_sub(4).max(1) as usize;
+        match p.update(&self.doc.report, &self.doc.index, a, page) {
+            programs::Outcome::Nothing => {}
+            programs::Outcome::Close => self.mode = Mode::Normal,
+            programs::Outcome::Jump {
+                term,
+                hits,
+                current,
+            } => {
                 self.mode = Mode::Normal;
-                self.go_to_hit(&hit);
-            }
-            _ => {}
-        }
-    }
-
-    // ----- search --------------------------------------------------------------------------
-
-    fn run_search(&mut self) {
-        let q = Query::parse(self.search.input.value());
-        let res = self.index.search(&self.report, &q, SEARCH_LIMIT);
-        self.search.hits = res.hits;
-        self.search.total = res.total;
-        self.search.selected = 0;
-    }
-
-    fn update_search(&mut self, a: Action) {
-        match a {
-            Action::Close => self.mode = Mode::Normal,
-            Action::SearchInput(req) => {
-                let changed = edit(&mut self.search.input, req);
-                if changed {
-                    self.run_search();
+                if let Some(hit) = hits.get(current).cloned() {
+                    self.highlight = Some(Highlight {
+                        query: term,
+                        hits,
+                        current: Some(current),
+                        shown: true,
+                    });
+                    self.go_to_hit(&hit);
                 }
             }
-            Action::Paste(text) => {
-                // One line of text; control characters never reach the input.
-                for c in text.chars() {
-                    type_char(&mut self.search.input, c);
-                }
-                self.run_search();
-            }
-            Action::SearchDown => {
-                self.search.selected =
-                    (self.search.selected + 1).min(self.search.hits.len().saturating_sub(1));
-            }
-            Action::SearchUp => self.search.selected = self.search.selected.saturating_sub(1),
-            Action::SearchAccept => self.accept_search(),
-            Action::ScrollDown { .. } => {
-                self.update_search(Action::SearchDown);
-            }
-            Action::ScrollUp { .. } => self.update_search(Action::SearchUp),
-            _ => {}
         }
+        true
+    }
+
+    // ----- search ---------------------------------------------------------------------------
+
+    fn open_search(&mut self, effects: &mut Vec<Effect>) {
+        self.mode = Mode::Search;
+        // The previous query comes back selected: typing replaces it, editing keeps it.
+        self.search.select_query();
+        self.request_search(effects);
+    }
+
+    fn request_search(&mut self, effects: &mut Vec<Effect>) {
+        self.search_generation += 1;
+        if self.search.query().trim().is_empty() {
+            self.search.set_items(Vec::new(), 0);
+            return;
+        }
+        effects.push(Effect::Search {
+            generation: self.search_generation,
+            query: self.search.query().to_string(),
+        });
+    }
+
+    fn update_search(&mut self, a: Action, effects: &mut Vec<Effect>) -> bool {
+        let page = (self.screen.areas.popup.height.saturating_sub(4) / 2).max(1) as usize;
+        match self.search.update(a, page) {
+            super::picker::Picked::Nothing => {}
+            super::picker::Picked::Close => self.mode = Mode::Normal,
+            super::picker::Picked::QueryChanged => self.request_search(effects),
+            super::picker::Picked::Accept => return self.accept_search(),
+        }
+        true
     }
 
     /// Jumps to the chosen hit and keeps the query for highlights and `n`/`N`.
-    fn accept_search(&mut self) {
-        let Some(hit) = self.search.hits.get(self.search.selected).cloned() else {
-            self.mode = Mode::Normal;
-            return;
+    fn accept_search(&mut self) -> bool {
+        self.mode = Mode::Normal;
+        let Some(hit) = self.search.current().cloned() else {
+            return true;
         };
-        let mut hits = self.search.hits.clone();
+        let mut hits = self.search.items().to_vec();
         hits.sort_by_key(|h| h.unit);
         let current = hits.iter().position(|h| h.unit == hit.unit);
         self.highlight = Some(Highlight {
-            query: self.search.input.value().to_string(),
+            query: self.search.query().to_string(),
             hits,
             current,
+            shown: true,
         });
-        self.mode = Mode::Normal;
         self.go_to_hit(&hit);
+        true
     }
 
     fn go_to_hit(&mut self, hit: &Hit) {
-        let unit = self.index.units[hit.unit];
-        self.reveal_in_outline(unit.id);
-        if let Some(b) = detail::block_of(&self.blocks, unit.field, unit.loc) {
-            self.cursor = if self.blocks[b].kind.is_item() {
-                b
-            } else {
-                self.first_item().unwrap_or(b)
-            };
-        }
+        let loc: Loc = self.doc.index.units[hit.unit];
+        self.show(loc.node);
+        self.detail.go_to(loc);
         self.focus = Focus::Detail;
     }
 
@@ -977,57 +719,9 @@ impl App {
             .current
             .is_some_and(|c| (forward && next < c) || (!forward && next > c));
         h.current = Some(next);
+        h.shown = true;
         let hit = h.hits[next].clone();
         self.go_to_hit(&hit);
         self.message = Some(strings::hit_position(next + 1, n, wrapped));
-    }
-
-    /// Highlight ranges for every block of the detail pane, from the accepted search: one
-    /// pass over the hits, for a frame to use.
-    pub fn highlights(&self) -> Vec<Vec<(usize, usize)>> {
-        let mut out = vec![Vec::new(); self.blocks.len()];
-        let Some(h) = &self.highlight else {
-            return out;
-        };
-        for hit in &h.hits {
-            let unit = self.index.units[hit.unit];
-            if unit.id != self.selected {
-                continue;
-            }
-            if let Some(b) = detail::block_of(&self.blocks, unit.field, unit.loc)
-                && !matches!(self.blocks[b].kind, BlockKind::Path)
-            {
-                out[b].extend(self.blocks[b].map_ranges(&hit.ranges));
-            }
-        }
-        for r in &mut out {
-            r.sort_unstable();
-        }
-        out
-    }
-
-    /// Position text for the status bar: `1.4.2  12/42`.
-    pub fn position(&self) -> String {
-        let ids: Vec<NodeId> = self.report.measures().map(|(id, _)| id).collect();
-        match ids.iter().position(|&i| i == self.selected) {
-            Some(i) => format!("{}  {}/{}", self.selected, i + 1, ids.len()),
-            None => format!("{}", self.selected),
-        }
-    }
-
-    /// The label path of a search hit and its measure's title, for the popup.
-    pub fn hit_heading(&self, hit: &Hit) -> (String, String) {
-        let (id, path, field) = search::describe(&self.report, &self.index, hit);
-        let title = match self.report.get(id) {
-            Some(crate::report::Node::Measure(_, _, m)) => m.title.clone(),
-            Some(crate::report::Node::Chapter(_, c)) => c.title.clone(),
-            Some(crate::report::Node::Part(p)) => p.title.clone(),
-            None => String::new(),
-        };
-        let tag = match &hit.via {
-            Some(v) => format!("{} via {v}", strings::field(field)),
-            None => strings::field(field).to_string(),
-        };
-        (format!("{path} {title}"), tag)
     }
 }

@@ -5,33 +5,14 @@ use super::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest as Req;
 
-/// Which set of bindings is active.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Normal,
-    /// Selecting a range of items in the detail pane.
-    Visual,
-    Search,
-    /// The index of programs and acronyms.
-    Programs,
-    Help,
-}
+pub use super::app::Mode;
 
-impl Mode {
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Normal => "NORMAL",
-            Mode::Visual => "VISUAL",
-            Mode::Search => "SEARCH",
-            Mode::Programs => "INDEX",
-            Mode::Help => "HELP",
-        }
-    }
-}
-
+/// A key: its code and modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
+    /// The key.
     pub code: KeyCode,
+    /// Ctrl, Alt (Shift is part of a printable char).
     pub mods: KeyModifiers,
 }
 
@@ -60,10 +41,15 @@ const fn code(code: KeyCode) -> Key {
     }
 }
 
+/// Keys that do one thing in one mode, with the help overlay's words for it.
 pub struct Binding {
+    /// Where the keys act.
     pub mode: Mode,
+    /// The keys.
     pub keys: &'static [Key],
+    /// What they do.
     pub action: Action,
+    /// What the help overlay says.
     pub help: &'static str,
 }
 
@@ -96,13 +82,15 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[code(Tab), code(BackTab)], Action::SwitchPane, "switch pane (outline / detail)"),
     b(Normal, &[k('g'), code(Home)], Action::Top, "go to top"),
     b(Normal, &[k('G'), code(End)], Action::Bottom, "go to bottom"),
-    b(Normal, &[code(PageUp), ctrl('b')], Action::PageUp, "page up"),
-    b(Normal, &[code(PageDown), ctrl('f')], Action::PageDown, "page down"),
+    b(Normal, &[code(PageUp), ctrl('b'), k('b')], Action::PageUp, "page up"),
+    b(Normal, &[code(PageDown), ctrl('f'), k(' ')], Action::PageDown, "page down"),
     b(Normal, &[ctrl('u')], Action::HalfPageUp, "half page up"),
     b(Normal, &[ctrl('d')], Action::HalfPageDown, "half page down"),
     b(Normal, &[k(']')], Action::NextMeasure, "next measure"),
     b(Normal, &[k('[')], Action::PrevMeasure, "previous measure"),
     b(Normal, &[k('s')], Action::ToggleLayout, "FY sections: side by side / stacked / auto"),
+    b(Normal, &[k('<')], Action::NarrowOutline, "narrower outline"),
+    b(Normal, &[k('>')], Action::WidenOutline, "wider outline"),
     b(Normal, &[k('+')], Action::ExpandAll, "expand the whole outline"),
     b(Normal, &[k('-')], Action::CollapseAll, "collapse the outline to parts"),
     b(Normal, &[k('/')], Action::OpenSearch, "search"),
@@ -124,33 +112,42 @@ pub const BINDINGS: &[Binding] = &[
     b(Visual, &[k('y'), code(Enter)], Action::CopyItem, "copy the range"),
     b(Visual, &[k('v'), code(Esc)], Action::Close, "cancel the range"),
     b(Visual, &[k('q'), ctrl('c')], Action::Quit, "quit"),
-    b(Search, &[code(Enter)], Action::SearchAccept, "jump to the chosen hit"),
-    b(Search, &[code(Up), ctrl('p'), ctrl('k')], Action::SearchUp, "previous hit"),
-    b(Search, &[code(Down), ctrl('n'), ctrl('j')], Action::SearchDown, "next hit"),
+    b(Search, &[code(Enter)], Action::Pick, "jump to the chosen hit"),
+    b(Search, &[code(Up), ctrl('p'), ctrl('k')], Action::PickPrev, "previous hit"),
+    b(Search, &[code(Down), ctrl('n'), ctrl('j')], Action::PickNext, "next hit"),
     b(Search, &[code(Esc)], Action::Close, "close search"),
-    b(Search, &[code(Left), ctrl('b')], Action::SearchInput(Req::GoToPrevChar), "cursor left"),
-    b(Search, &[code(Right), ctrl('f')], Action::SearchInput(Req::GoToNextChar), "cursor right"),
-    b(Search, &[alt('b')], Action::SearchInput(Req::GoToPrevWord), "word left"),
-    b(Search, &[alt('f')], Action::SearchInput(Req::GoToNextWord), "word right"),
-    b(Search, &[code(Home), ctrl('a')], Action::SearchInput(Req::GoToStart), "start of line"),
-    b(Search, &[code(End), ctrl('e')], Action::SearchInput(Req::GoToEnd), "end of line"),
-    b(Search, &[code(Backspace), ctrl('h')], Action::SearchInput(Req::DeletePrevChar), "delete back"),
-    b(Search, &[code(Delete), ctrl('d')], Action::SearchInput(Req::DeleteNextChar), "delete forward"),
-    b(Search, &[ctrl('w'), ALT_BACKSPACE], Action::SearchInput(Req::DeletePrevWord), "delete word back"),
-    b(Search, &[ctrl('u')], Action::SearchInput(Req::DeleteLine), "clear the query"),
-    b(Search, &[ctrl('c')], Action::Quit, "quit"),
-    b(Programs, &[code(Enter)], Action::SearchAccept, "show its measures / jump to the measure"),
-    b(Programs, &[code(Up), ctrl('p'), ctrl('k')], Action::SearchUp, "previous entry"),
-    b(Programs, &[code(Down), ctrl('n'), ctrl('j')], Action::SearchDown, "next entry"),
+    b(Search, &[code(Left), ctrl('b')], Action::Edit(Req::GoToPrevChar), "cursor left"),
+    b(Search, &[code(Right), ctrl('f')], Action::Edit(Req::GoToNextChar), "cursor right"),
+    b(Search, &[alt('b')], Action::Edit(Req::GoToPrevWord), "word left"),
+    b(Search, &[alt('f')], Action::Edit(Req::GoToNextWord), "word right"),
+    b(Search, &[code(Home), ctrl('a')], Action::Edit(Req::GoToStart), "start of line"),
+    b(Search, &[code(End), ctrl('e')], Action::Edit(Req::GoToEnd), "end of line"),
+    b(Search, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
+    b(Search, &[code(Delete), ctrl('d')], Action::Edit(Req::DeleteNextChar), "delete forward"),
+    b(Search, &[ctrl('w'), ALT_BACKSPACE], Action::Edit(Req::DeletePrevWord), "delete word back"),
+    b(Search, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the query"),
+    b(Search, &[code(PageUp)], Action::PageUp, "previous page of hits"),
+    b(Search, &[code(PageDown)], Action::PageDown, "next page of hits"),
+    b(Search, &[ctrl('c')], Action::Close, "close search"),
+    b(Programs, &[code(Enter)], Action::Pick, "show its measures / jump to the measure"),
+    b(Programs, &[code(Up), ctrl('p'), ctrl('k')], Action::PickPrev, "previous entry"),
+    b(Programs, &[code(Down), ctrl('n'), ctrl('j')], Action::PickNext, "next entry"),
     b(Programs, &[code(Esc)], Action::Close, "back to the list / close the index"),
-    b(Programs, &[code(Backspace), ctrl('h')], Action::SearchInput(Req::DeletePrevChar), "delete back"),
-    b(Programs, &[ctrl('w'), ALT_BACKSPACE], Action::SearchInput(Req::DeletePrevWord), "delete word back"),
-    b(Programs, &[ctrl('u')], Action::SearchInput(Req::DeleteLine), "clear the filter"),
-    b(Programs, &[ctrl('c')], Action::Quit, "quit"),
+    b(Programs, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
+    b(Programs, &[ctrl('w'), ALT_BACKSPACE], Action::Edit(Req::DeletePrevWord), "delete word back"),
+    b(Programs, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the filter"),
+    b(Programs, &[code(PageUp)], Action::PageUp, "previous page"),
+    b(Programs, &[code(PageDown)], Action::PageDown, "next page"),
+    b(Programs, &[ctrl('c')], Action::Close, "back / close the index"),
     b(Help, &[k('j'), code(Down)], Action::Down, "scroll down"),
     b(Help, &[k('k'), code(Up)], Action::Up, "scroll up"),
-    b(Help, &[k('?'), k('q'), code(Esc)], Action::Close, "close help"),
-    b(Help, &[ctrl('c')], Action::Quit, "quit"),
+    b(Help, &[code(PageDown), k(' '), ctrl('f')], Action::PageDown, "page down"),
+    b(Help, &[code(PageUp), k('b'), ctrl('b')], Action::PageUp, "page up"),
+    b(Help, &[ctrl('d')], Action::HalfPageDown, "half page down"),
+    b(Help, &[ctrl('u')], Action::HalfPageUp, "half page up"),
+    b(Help, &[k('g'), code(Home)], Action::Top, "top"),
+    b(Help, &[k('G'), code(End)], Action::Bottom, "bottom"),
+    b(Help, &[k('?'), k('q'), code(Esc), ctrl('c')], Action::Close, "close help"),
 ];
 
 /// Shift is part of the char for printable keys (`G`, `?`), so it is ignored there.
@@ -179,7 +176,7 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
-            Some(Action::SearchInput(Req::InsertChar(c)))
+            Some(Action::Edit(Req::InsertChar(c)))
         }
         _ => None,
     }
@@ -240,12 +237,15 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 /// One line of the help overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
+    /// An empty line.
     Blank,
+    /// A section title.
     Title(&'static str),
     /// Keys and what they do, side by side.
     Row(String, &'static str),
     /// On a narrow overlay: the keys, then what they do on the next line.
     Keys(String),
+    /// A description under its keys.
     Help(&'static str),
 }
 
@@ -300,19 +300,21 @@ mod tests {
         // In search, j and q type themselves; arrows choose.
         assert_eq!(
             action_for(Search, &ev(Char('j'), none)),
-            Some(Action::SearchInput(Req::InsertChar('j')))
+            Some(Action::Edit(Req::InsertChar('j')))
         );
         assert_eq!(
             action_for(Search, &ev(Char('q'), none)),
-            Some(Action::SearchInput(Req::InsertChar('q')))
+            Some(Action::Edit(Req::InsertChar('q')))
         );
+        assert_eq!(action_for(Search, &ev(Down, none)), Some(Action::PickNext));
+        // Ctrl-c closes a popup and quits only from browsing.
         assert_eq!(
-            action_for(Search, &ev(Down, none)),
-            Some(Action::SearchDown)
+            action_for(Search, &ev(Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Close)
         );
         assert_eq!(
             action_for(Search, &ev(Char('n'), KeyModifiers::CONTROL)),
-            Some(Action::SearchDown)
+            Some(Action::PickNext)
         );
         assert_eq!(
             action_for(Normal, &ev(Char('x'), KeyModifiers::CONTROL)),

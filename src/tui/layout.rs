@@ -10,6 +10,10 @@ pub const MIN_HEIGHT: u16 = 12;
 pub const SINGLE_PANE_BELOW: u16 = 60;
 /// Columns of the detail pane from which FY sections go side by side (auto layout).
 pub const SIDE_BY_SIDE_FROM: u16 = 100;
+/// Columns of the detail pane below which side by side cannot be forced.
+pub const SIDE_BY_SIDE_MIN: u16 = 50;
+/// Narrowest and widest outline when its width is set by hand.
+pub const OUTLINE_MIN: u16 = 16;
 /// Columns of a vertical divider (`│` is East Asian Ambiguous: it gets two columns).
 pub const DIVIDER: u16 = 2;
 
@@ -108,8 +112,14 @@ pub fn side_regions(body: Rect, header_lines: usize) -> (Rect, Rect, Rect, Rect)
     (header, left, divider, right)
 }
 
-/// Lays out the screen. `detail_focused` decides the pane shown on narrow terminals.
-pub fn areas(size: Rect, arrangement: Arrangement, detail_focused: bool) -> Areas {
+/// Lays out the screen. `detail_focused` decides the pane shown on narrow terminals;
+/// `outline_width` is the outline's width set by hand (0: three tenths of the screen).
+pub fn areas(
+    size: Rect,
+    arrangement: Arrangement,
+    detail_focused: bool,
+    outline_width: u16,
+) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -132,7 +142,12 @@ pub fn areas(size: Rect, arrangement: Arrangement, detail_focused: bool) -> Area
             (main, Rect::default(), Rect::default())
         }
     } else {
-        let ow = (main.width * 3 / 10).clamp(26, 48);
+        let auto = (main.width * 3 / 10).clamp(26, 48);
+        let widest = main.width.saturating_sub(DIVIDER + SINGLE_PANE_BELOW / 2);
+        let ow = match outline_width {
+            0 => auto,
+            w => w.clamp(OUTLINE_MIN, widest.max(OUTLINE_MIN)),
+        };
         let outline = Rect { width: ow, ..main };
         let divider = Rect {
             x: main.x + ow,
@@ -148,7 +163,7 @@ pub fn areas(size: Rect, arrangement: Arrangement, detail_focused: bool) -> Area
     };
     let side_by_side = match arrangement {
         Arrangement::Auto => detail.width >= SIDE_BY_SIDE_FROM,
-        Arrangement::SideBySide => detail.width >= 50,
+        Arrangement::SideBySide => detail.width >= SIDE_BY_SIDE_MIN,
         Arrangement::Stacked => false,
     };
     let pw = main.width.saturating_sub(4).clamp(MIN_WIDTH - 2, 110);

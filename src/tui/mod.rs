@@ -1,48 +1,71 @@
-//! The full-screen browser. One synchronous loop: draw the state, read an event, turn it
-//! into an [`action::Action`] through the keymap, update the state.
+//! The full-screen browser. The loop draws the state, reads every event already queued, turns
+//! each into an [`action::Action`] through the keymap, lets `App::update` apply it, and
+//! carries out the effects it returns: searches on a worker thread (the newest query
+//! wins), clipboard programs on another, so that nothing the loop does can block on a child
+//! process or a big search. Signals end the loop with the terminal restored.
 
 pub mod action;
-pub mod app;
-pub mod detail;
+pub(crate) mod app;
+pub(crate) mod detail;
+mod harness;
 pub mod keymap;
-pub mod layout;
-pub mod outline;
-pub mod strings;
-pub mod terminal;
-pub mod theme;
-pub mod ui;
-pub mod wrap;
+pub(crate) mod layout;
+pub(crate) mod outline;
+pub(crate) mod picker;
+pub(crate) mod programs;
+pub(crate) mod screen;
+pub(crate) mod strings;
+pub(crate) mod terminal;
+pub(crate) mod theme;
+pub(crate) mod ui;
+pub(crate) mod wrap;
+
+pub use app::{Focus, Mode};
+pub use harness::Harness;
 
 use action::Action;
-use app::App;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use app::{App, Doc, Effect};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use crate::clipboard;
 use crate::report::Loaded;
 use crate::report::excerpt::Format;
 
 /// The action for a terminal event, if any. Key releases and repeats of other kinds are
-/// ignored (only presses act).
-pub fn event_action(app: &App, ev: Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::action_for(app.mode, &k),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                x: m.column,
-                y: m.row,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp {
-                x: m.column,
-                y: m.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown {
-                x: m.column,
-                y: m.row,
-            }),
+/// ignored (only presses act). While the screen is too small, only `q` and Ctrl-c (quit) and
+/// resizes get through.
+pub(crate) fn event_action(app: &App, ev: Event) -> Option<Action> {
+    if app.screen().areas.too_small {
+        return match ev {
+            Event::Key(k)
+                if k.kind == KeyEventKind::Press
+                    && (k.code == KeyCode::Char('q')
+                        || (k.code == KeyCode::Char('c')
+                            && k.modifiers.contains(KeyModifiers::CONTROL))) =>
+            {
+                Some(Action::Quit)
+            }
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
-        },
+        };
+    }
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => keymap::action_for(app.mode(), &k),
+        Event::Mouse(m) => {
+            let (x, y) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { x, y }),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { x, y }),
+                _ => None,
+            }
+        }
         Event::Paste(s) => Some(Action::Paste(s)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
@@ -52,31 +75,129 @@ pub fn event_action(app: &App, ev: Event) -> Option<Action> {
 /// Settings of the browser from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub copy_format: Format,
-    pub clipboard: clipboard::Config,
+    /// How copies are written.
+    pub(crate) copy_format: Format,
+    /// Where copies go.
+    pub(crate) clipboard: clipboard::Config,
 }
 
-/// Runs the browser on a loaded report until the user quits.
-pub fn run(loaded: Loaded, options: Options) -> io::Result<()> {
+/// How the browser ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) asked the process to end.
+    Signal(i32),
+}
+
+/// The signals that end the browser: recorded by a handler, acted on by the loop.
+fn install_signals() -> io::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
+    }
+    Ok(caught)
+}
+
+/// The search worker: runs the newest query it has been sent, and answers through `reply`.
+fn spawn_searcher(doc: Arc<Doc>, reply: mpsc::Sender<Action>) -> mpsc::Sender<(u64, String)> {
+    let (tx, rx) = mpsc::channel::<(u64, String)>();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = rx.recv() {
+            // Queries typed while the last one ran: only the newest matters.
+            while let Ok(newer) = rx.try_recv() {
+                job = newer;
+            }
+            let results = Box::new(doc.search(&job.1));
+            let done = Action::SearchDone {
+                generation: job.0,
+                results,
+            };
+            if reply.send(done).is_err() {
+                return;
+            }
+        }
+    });
+    tx
+}
+
+/// How long the loop handles queued events before it draws.
+const BATCH: Duration = Duration::from_millis(30);
+
+/// Runs the browser on a loaded report until the user quits or a signal arrives.
+pub fn run(loaded: Loaded, options: Options) -> io::Result<Exit> {
+    let caught = install_signals()?;
     let (mut term, _guard) = terminal::init()?;
     let size = term.size()?;
+    let doc = Arc::new(Doc::new(loaded.report, loaded.origin.display_name()));
     let mut app = App::new(
-        loaded.report,
-        loaded.origin.display_name(),
+        Arc::clone(&doc),
         theme::Theme::from_env(),
         Rect::new(0, 0, size.width, size.height),
     );
-    app.copy_format = options.copy_format;
+    app.set_copy_format(options.copy_format);
+    let (reply_tx, replies) = mpsc::channel::<Action>();
+    let searcher = spawn_searcher(doc, reply_tx.clone());
     let env = clipboard::Env::from_process();
-    while !app.quit {
-        term.draw(|f| ui::draw(f, &app))?;
-        if let Some(action) = event_action(&app, event::read()?) {
-            app.update(action);
+    let mut copies_in_flight = 0usize;
+    let mut dirty = true;
+    loop {
+        let sig = caught.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(Exit::Signal(sig as i32));
         }
-        if let Some(text) = app.take_copy() {
-            let done = clipboard::copy(&text, &options.clipboard, &env, &mut io::stdout());
-            app.update(Action::CopyDone(done.message()));
+        // Drawn only when something changed: a wake-up to look for replies costs nothing.
+        if std::mem::take(&mut dirty) {
+            term.draw(|f| ui::draw(f, &app))?;
+        }
+        // Wait for input, or wake soon while a worker may answer.
+        let busy = copies_in_flight > 0 || app.mode() == app::Mode::Search;
+        let wait = Duration::from_millis(if busy { 15 } else { 250 });
+        let mut actions: Vec<Action> = Vec::new();
+        let start = Instant::now();
+        let mut ready = event::poll(wait)?;
+        let mut effects = Vec::new();
+        // Every event already queued is handled before the next frame.
+        while ready {
+            if let Some(a) = event_action(&app, event::read()?) {
+                effects.extend(app.update(a));
+                dirty = true;
+            }
+            ready = start.elapsed() < BATCH && event::poll(Duration::ZERO)?;
+        }
+        while let Ok(a) = replies.try_recv() {
+            if matches!(a, Action::CopyDone(_)) {
+                copies_in_flight = copies_in_flight.saturating_sub(1);
+            }
+            actions.push(a);
+        }
+        for a in actions {
+            effects.extend(app.update(a));
+            dirty = true;
+        }
+        for e in effects {
+            match e {
+                Effect::Quit => return Ok(Exit::Quit),
+                Effect::Search { generation, query } => {
+                    let _ = searcher.send((generation, query));
+                }
+                Effect::Copy(text) => {
+                    copies_in_flight += 1;
+                    // OSC 52 goes to the terminal from this thread, between frames; the
+                    // programs run on a worker, which answers with what happened.
+                    let mut osc = clipboard::Delivery::default();
+                    clipboard::send_osc52(&text, &mut io::stdout(), &mut osc);
+                    let (config, env, tx) =
+                        (options.clipboard.clone(), env.clone(), reply_tx.clone());
+                    std::thread::spawn(move || {
+                        let mut d = clipboard::deliver(&text, &config, &env);
+                        d.targets.extend(osc.targets);
+                        d.errors.extend(osc.errors);
+                        let _ = tx.send(Action::CopyDone(d.message()));
+                    });
+                }
+            }
         }
     }
-    Ok(())
 }

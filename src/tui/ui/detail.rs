@@ -1,10 +1,12 @@
 //! The detail pane: path, title, purpose, and the FY sections stacked or side by side.
 
 use super::text;
+use crate::report::At;
 use crate::report::Fy;
-use crate::tui::app::{App, Focus, GUTTER, View};
-use crate::tui::detail::{Block, BlockKind, Region};
-use crate::tui::layout::{self, Areas};
+use crate::tui::app::{App, Focus};
+use crate::tui::detail::blocks::{Block, BlockKind};
+use crate::tui::layout::Areas;
+use crate::tui::screen::{GUTTER, View};
 use crate::tui::strings;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -14,22 +16,21 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     if r.width == 0 || r.height == 0 {
         return;
     }
-    let theme = app.theme;
-    let focused = app.focus == Focus::Detail;
+    let theme = app.theme();
+    let focused = app.focus() == Focus::Detail;
     text::fill(buf, r, theme.text());
-    let views = app.views(areas);
-    let right = match views
-        .iter()
-        .find(|v| v.lines.iter().any(|l| l.block == app.cursor))
-    {
+    let screen = app.screen();
+    let views = &screen.views;
+    let detail = app.detail();
+    let right = match screen.view_of(detail.cursor()) {
         Some(v) if v.lines.len() > v.rect.height as usize => {
-            let s = app.scroll_of(v.region);
+            let s = detail.scroll_of(v.region);
             let end = (s + v.rect.height as usize).min(v.lines.len());
             format!("{}-{}/{}", s + 1, end, v.lines.len())
         }
         _ => String::new(),
     };
-    let side_by_side = views.iter().any(|v| v.region.is_some());
+    let side_by_side = screen.side_by_side();
     let title = if side_by_side {
         format!(
             "{}  {} | {}",
@@ -41,24 +42,20 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         strings::DETAIL.to_string()
     };
     text::bar(buf, r, &title, &right, theme.bar(focused));
-    if side_by_side {
-        let body = areas.detail_body();
-        if let Some(h) = views.iter().find(|v| v.region == Some(Region::Header)) {
-            let (_, _, div, _) = layout::side_regions(body, h.lines.len() + 1);
-            super::divider(buf, app, div);
-        }
+    if let Some(div) = screen.column_divider {
+        super::divider(buf, app, div);
     }
     let highlights = app.highlights();
-    for v in &views {
+    for v in views {
         draw_view(buf, app, v, focused, &highlights);
     }
 }
 
 fn block_style(app: &App, b: &Block) -> Style {
-    let theme = app.theme;
+    let theme = app.theme();
     match b.kind {
         BlockKind::Path => theme.path(),
-        BlockKind::Title => theme.title(),
+        BlockKind::Text(loc) if loc.at == At::Title => theme.title(),
         BlockKind::Heading(fy) => theme.heading(fy == Fy::Results),
         BlockKind::Child(_) => theme.label(),
         _ => theme.text(),
@@ -72,8 +69,9 @@ fn draw_view(
     focused: bool,
     highlights: &[Vec<(usize, usize)>],
 ) {
-    let theme = app.theme;
-    let scroll = app.scroll_of(v.region);
+    let theme = app.theme();
+    let detail = app.detail();
+    let scroll = detail.scroll_of(v.region);
     let text_w = v.rect.width.saturating_sub(GUTTER);
     for (row, line) in v
         .lines
@@ -83,12 +81,12 @@ fn draw_view(
         .enumerate()
     {
         let y = v.rect.y + row as u16;
-        let Some(block) = app.blocks.get(line.block) else {
+        let Some(block) = detail.blocks().get(line.block) else {
             continue;
         };
-        let (from, to) = app.selection();
+        let (from, to) = detail.selection();
         if (from..=to).contains(&line.block) && block.kind.is_item() {
-            let style = if app.anchor.is_some() {
+            let style = if detail.selecting() {
                 theme.selected()
             } else {
                 theme.cursor_bar(focused)

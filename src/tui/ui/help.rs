@@ -13,7 +13,7 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     if r.width < 4 || r.height < 4 {
         return;
     }
-    let theme = app.theme;
+    let theme = app.theme();
     let inner = text::popup(
         buf,
         r,
@@ -33,7 +33,7 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         .unwrap_or(0)
         .min(inner.width as usize / 2) as u16;
     let body_h = inner.height as usize;
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(body_h));
+    let scroll = app.help_scroll().min(lines.len().saturating_sub(body_h));
     for (i, line) in lines.iter().skip(scroll).take(body_h).enumerate() {
         let y = inner.y + i as u16;
         let fit = |s: &str, w: u16| wrap::truncate(s, w as usize).0;

@@ -8,8 +8,7 @@ mod search;
 pub mod text;
 mod widgets;
 
-use super::app::App;
-use super::keymap::Mode;
+use super::app::{App, Mode};
 use super::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,10 +16,10 @@ use ratatui::layout::Rect;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let areas = app.areas();
+    let areas = app.screen().areas;
     let buf = frame.buffer_mut();
     if areas.too_small {
-        text::fill(buf, area, app.theme.text());
+        text::fill(buf, area, app.theme().text());
         let msg = strings::too_small(area.width, area.height);
         // Wrapped by width so even a tiny terminal shows all of it that fits.
         let width = area.width.max(1) as usize;
@@ -36,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 y,
                 area.width,
                 &chars[s..e].iter().collect::<String>(),
-                app.theme.title(),
+                app.theme().title(),
             );
         }
         return;
@@ -45,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     divider(buf, app, areas.divider);
     detail::draw(buf, app, &areas);
     status(buf, app, areas.status);
-    match app.mode {
+    match app.mode() {
         Mode::Search => search::draw(frame, app, &areas),
         Mode::Programs => programs::draw(frame, app, &areas),
         Mode::Help => help::draw(frame.buffer_mut(), app, &areas),
@@ -58,16 +57,16 @@ pub(crate) fn divider(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
     if r.width == 0 {
         return;
     }
-    text::fill(buf, r, app.theme.text());
+    text::fill(buf, r, app.theme().text());
     for y in r.y..r.y + r.height {
-        text::put_str(buf, r.x, y, r.width, "│", app.theme.dim());
+        text::put_str(buf, r.x, y, r.width, "│", app.theme().dim());
     }
 }
 
 fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
-    let theme = app.theme;
+    let theme = app.theme();
     text::fill(buf, r, theme.status());
-    let mode = format!(" {} ", app.mode.name());
+    let mode = format!(" {} ", app.mode().name());
     let mut x = r.x;
     x += text::put_str(buf, x, r.y, r.width, &mode, theme.mode());
     let pos = format!(" {} ", app.position());
@@ -82,13 +81,13 @@ fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
     let left = r.width.saturating_sub(x - r.x);
     let hints = strings::HINTS;
     let hints_w = crate::tui::wrap::str_cols(hints) as u16;
-    let msg = match (&app.message, &app.highlight) {
-        (Some(m), _) => m.clone(),
+    let msg = match (app.message(), app.highlight()) {
+        (Some(m), _) => m.to_string(),
         (None, Some(h)) => format!("/{}  ({} hits, n/N)", h.query, h.hits.len()),
-        (None, None) => app.source.clone(),
+        (None, None) => app.doc().source.clone(),
     };
     // A message takes the hints' room.
-    let hints_fit = app.message.is_none() && left > hints_w + 2;
+    let hints_fit = app.message().is_none() && left > hints_w + 2;
     let room = if hints_fit { left - hints_w - 2 } else { left };
     let (m, _) = crate::tui::wrap::truncate(&msg, room.saturating_sub(1) as usize);
     text::put_str(buf, x + 1, r.y, room.saturating_sub(1), &m, theme.status());

@@ -12,26 +12,28 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     if r.width == 0 || r.height == 0 {
         return;
     }
-    let theme = app.theme;
-    let focused = app.focus == Focus::Outline;
+    let theme = app.theme();
+    let focused = app.focus() == Focus::Outline;
     text::fill(buf, r, theme.text());
     text::bar(
         buf,
         r,
-        &strings::outline_header(app.report.measure_count()),
+        &strings::outline_header(app.measure_count()),
         "",
         theme.bar(focused),
     );
     let body = areas.outline_body();
-    let rows = app.rows();
-    for (i, row) in rows
+    let outline = app.outline();
+    let scroll = outline.scroll();
+    for (i, row) in outline
+        .rows()
         .iter()
         .enumerate()
-        .skip(app.outline_scroll)
+        .skip(scroll)
         .take(body.height as usize)
     {
-        let y = body.y + (i - app.outline_scroll) as u16;
-        let selected = row.id == app.selected;
+        let y = body.y + (i - scroll) as u16;
+        let selected = i == outline.cursor();
         let style = match (selected, focused) {
             (true, true) => theme.selected(),
             (true, false) => theme.selected_dim(),

@@ -10,14 +10,15 @@ use ratatui::layout::Rect;
 
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let r = areas.popup;
-    let Some(p) = &app.programs else { return };
+    let Some(p) = app.programs() else { return };
     if r.width < 8 || r.height < 5 {
         return;
     }
-    let theme = app.theme;
-    match p.open {
+    let theme = app.theme();
+    let picker = p.picker();
+    match p.opened() {
         None => {
-            let count = strings::entry_count(p.filtered.len(), p.entries.len());
+            let count = strings::entry_count(picker.items().len(), p.entries().len());
             let buf = frame.buffer_mut();
             let inner = text::popup(
                 buf,
@@ -27,14 +28,14 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 strings::PROGRAMS_KEYS,
                 &theme,
             );
-            widgets::input_line(frame, app, inner, &p.input);
+            widgets::input_line(frame, app, inner, picker.input(), picker.query_selected());
             let buf = frame.buffer_mut();
             let list = Rect {
                 y: inner.y + 2,
                 height: inner.height.saturating_sub(2),
                 ..inner
             };
-            if p.filtered.is_empty() {
+            if picker.items().is_empty() {
                 text::put_str(
                     buf,
                     list.x,
@@ -46,11 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 return;
             }
             let per_page = list.height.max(1) as usize;
-            let first = (p.selected / per_page) * per_page;
-            for (row, &i) in p.filtered.iter().enumerate().skip(first).take(per_page) {
+            let first = (picker.selected() / per_page) * per_page;
+            for (row, &i) in picker.items().iter().enumerate().skip(first).take(per_page) {
                 let y = list.y + (row - first) as u16;
-                let e = &p.entries[i];
-                let selected = row == p.selected;
+                let e = &p.entries()[i];
+                let selected = row == picker.selected();
                 let (ts, ls) = if selected {
                     (theme.selected(), theme.selected())
                 } else {
@@ -81,17 +82,17 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 text::put_str(buf, list.x + list.width - nw, y, nw, &n, ls);
             }
         }
-        Some(i) => {
-            let e = &p.entries[i];
+        Some(open) => {
+            let e = &p.entries()[open.entry];
             let title = match &e.long_name {
                 Some(l) => format!("{} — {}", e.term, l),
                 None => e.term.clone(),
             };
-            let count = strings::measure_count(p.rows.len());
+            let count = strings::measure_count(open.rows.len());
             let buf = frame.buffer_mut();
             let list = text::popup(buf, r, &title, &count, strings::PROGRAMS_OPEN_KEYS, &theme);
-            let rows = p.rows.iter().map(|&k| &p.mentions[k]);
-            widgets::hit_list(frame, app, list, rows, p.row, false);
+            let rows = open.rows.iter().map(|&k| &open.mentions[k]);
+            widgets::hit_list(frame, app, list, rows, open.nav.selected(), false);
         }
     }
 }

@@ -13,13 +13,13 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     if r.width < 4 || r.height < 4 {
         return;
     }
-    let theme = app.theme;
+    let theme = app.theme();
     let buf = frame.buffer_mut();
-    let s = &app.search;
-    let count = if s.input.value().is_empty() {
+    let s = app.search();
+    let count = if s.query().is_empty() {
         String::new()
     } else {
-        strings::hit_count(s.hits.len(), s.total)
+        strings::hit_count(s.items().len(), s.total())
     };
     let inner = text::popup(
         buf,
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         strings::SEARCH_KEYS,
         &theme,
     );
-    widgets::input_line(frame, app, inner, &s.input);
+    widgets::input_line(frame, app, inner, s.input(), s.query_selected());
     let buf = frame.buffer_mut();
     // The list: two rows a hit.
     let list = Rect {
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         height: inner.height.saturating_sub(2),
         ..inner
     };
-    if s.input.value().is_empty() {
+    if s.query().is_empty() {
         let msg: Vec<char> = strings::SEARCH_EMPTY.chars().collect();
         for (i, (a, b)) in wrap::wrap_chars(&msg, list.width as usize)
             .into_iter()
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         }
         return;
     }
-    if s.hits.is_empty() {
+    if s.items().is_empty() {
         text::put_str(
             buf,
             list.x,
@@ -66,5 +66,5 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         );
         return;
     }
-    widgets::hit_list(frame, app, list, s.hits.iter(), s.selected, true);
+    widgets::hit_list(frame, app, list, s.items().iter(), s.selected(), true);
 }

@@ -12,8 +12,13 @@ use tui_input::Input;
 
 /// Draws `/ query` on row `r.y`, scrolled so the caret stays visible, and puts the terminal
 /// cursor at the caret's display column (where an IME draws its composition).
-pub fn input_line(frame: &mut Frame, app: &App, r: Rect, input: &Input) {
-    let theme = app.theme;
+pub fn input_line(frame: &mut Frame, app: &App, r: Rect, input: &Input, selected: bool) {
+    let theme = app.theme();
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.text()
+    };
     let buf = frame.buffer_mut();
     let prompt_w = text::put_str(buf, r.x, r.y, r.width, strings::SEARCH_PROMPT, theme.key());
     let field_x = r.x + prompt_w;
@@ -32,7 +37,7 @@ pub fn input_line(frame: &mut Frame, app: &App, r: Rect, input: &Input) {
         r.y,
         field_w as u16,
         value[first..].iter().copied(),
-        |_| theme.text(),
+        |_| style,
     );
     frame.set_cursor_position((field_x + before as u16, r.y));
 }
@@ -47,7 +52,7 @@ pub fn hit_list<'h>(
     selected: usize,
     tags: bool,
 ) {
-    let theme = app.theme;
+    let theme = app.theme();
     let buf = frame.buffer_mut();
     let per_page = (list.height / 2).max(1) as usize;
     let first = (selected / per_page) * per_page;
@@ -86,9 +91,8 @@ pub fn hit_list<'h>(
         if band.height < 2 {
             continue;
         }
-        let unit = app.index.units[hit.unit];
         let width = list.width.saturating_sub(2);
-        let snip = snippet::snippet(unit.text(&app.report), &hit.ranges, width as usize);
+        let snip = snippet::snippet(app.hit_text(hit), &hit.ranges, width as usize);
         let chars: Vec<char> = snip.text.chars().collect();
         text::put_highlighted(
             buf,

@@ -2,18 +2,16 @@
 //! and its layout into wrapped lines for a width. Pure functions of the report: both the
 //! update step (to keep the cursor in view) and the renderer use them.
 
-use super::wrap::{self, str_cols};
-use crate::report::{Fy, Node, NodeId, Report, export};
-use crate::search::{Field, ItemLoc};
+use crate::report::{At, Fy, Loc, Node, NodeId, Piece, Report, export};
+use crate::tui::wrap::{self, str_cols};
 
 /// What a block shows; the copyable ones carry where they are in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     Path,
-    Title,
-    Purpose,
+    /// A text of the report: the node's title, a purpose, a bullet, sub-item or tail.
+    Text(Loc),
     Heading(Fy),
-    Item(Fy, ItemLoc),
     /// A child of a part or chapter, in their overview.
     Child(NodeId),
     Blank,
@@ -22,10 +20,19 @@ pub enum BlockKind {
 impl BlockKind {
     /// Can the item cursor stop here?
     pub fn is_item(self) -> bool {
-        matches!(
-            self,
-            BlockKind::Purpose | BlockKind::Item(..) | BlockKind::Child(_)
-        )
+        match self {
+            BlockKind::Text(loc) => loc.at != At::Title,
+            BlockKind::Child(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The report text this block shows, if it shows one.
+    pub fn loc(self) -> Option<Loc> {
+        match self {
+            BlockKind::Text(loc) => Some(loc),
+            _ => None,
+        }
     }
 }
 
@@ -62,12 +69,12 @@ impl Block {
     }
 
     /// A title shown as `label title`: the report's title starts after the label.
-    fn titled(label: &str, title: &str) -> Block {
+    fn titled(id: NodeId, label: &str, title: &str) -> Block {
         let text = export::heading(label, title);
         let offset = (text.chars().count() - title.chars().count()) as isize;
         Block {
             offset,
-            ..Block::new(BlockKind::Title, "", &text, 0)
+            ..Block::new(BlockKind::Text(Loc::title(id)), "", &text, 0)
         }
     }
 
@@ -97,10 +104,15 @@ impl Block {
     }
 
     pub fn region(&self) -> Region {
-        match self.kind {
-            BlockKind::Heading(Fy::Results) | BlockKind::Item(Fy::Results, _) => Region::Left,
-            BlockKind::Heading(Fy::Plans) | BlockKind::Item(Fy::Plans, _) => Region::Right,
-            _ => Region::Header,
+        let fy = match self.kind {
+            BlockKind::Heading(fy) => Some(fy),
+            BlockKind::Text(loc) => loc.fy(),
+            _ => None,
+        };
+        match fy {
+            Some(Fy::Results) => Region::Left,
+            Some(Fy::Plans) => Region::Right,
+            None => Region::Header,
         }
     }
 }
@@ -120,70 +132,59 @@ pub fn blocks(report: &Report, id: NodeId) -> Vec<Block> {
         &format!("{path}  [{id}]"),
         0,
     ));
-    match report.get(id) {
-        Some(Node::Measure(_, _, m)) => {
-            out.push(Block::titled(&m.label, &m.title));
+    let Some(node) = report.get(id) else {
+        return out;
+    };
+    out.push(Block::titled(id, node.label(), node.title()));
+    match node {
+        Node::Measure(_, _, m) => {
             if !m.purpose.is_empty() {
-                out.push(Block::new(BlockKind::Purpose, "", &m.purpose, 0));
+                let kind = BlockKind::Text(Loc {
+                    node: id,
+                    at: At::Purpose,
+                });
+                out.push(Block::new(kind, "", &m.purpose, 0));
             }
             for fy in [Fy::Results, Fy::Plans] {
-                let s = m.section(fy);
-                if s.is_empty() {
+                let section = m.section(fy);
+                if section.is_empty() {
                     continue;
                 }
-                out.push(Block::new(BlockKind::Heading(fy), "", &s.heading, 0));
-                for (i, item) in s.items.iter().enumerate() {
-                    let loc = ItemLoc {
-                        item: i,
-                        ..ItemLoc::default()
-                    };
-                    out.push(Block::new(BlockKind::Item(fy, loc), "・", &item.text, 0));
-                    for (si, sub) in item.items.iter().enumerate() {
-                        let loc = ItemLoc {
-                            sub: Some(si),
-                            ..loc
-                        };
-                        out.push(Block::sub_item(BlockKind::Item(fy, loc), &sub.text));
+                out.push(Block::new(BlockKind::Heading(fy), "", &section.heading, 0));
+                for (at, text) in m.texts() {
+                    let At::Item(i) = at else { continue };
+                    if i.fy != fy {
+                        continue;
                     }
-                    if !item.tail.is_empty() {
-                        let loc = ItemLoc { tail: true, ..loc };
-                        out.push(Block::new(BlockKind::Item(fy, loc), "", &item.tail, 2));
-                    }
+                    let kind = BlockKind::Text(Loc { node: id, at });
+                    out.push(match i.piece {
+                        Piece::Text => Block::new(kind, "・", text, 0),
+                        Piece::Sub(_) => Block::sub_item(kind, text),
+                        Piece::Tail => Block::new(kind, "", text, 2),
+                    });
                 }
             }
         }
-        Some(Node::Chapter(p, c)) => {
-            out.push(Block::titled(&c.label, &c.title));
+        Node::Chapter(..) | Node::Part(_) => {
             out.push(Block::new(BlockKind::Blank, "", "", 0));
-            let _ = p;
-            for (mi, m) in c.measures.iter().enumerate() {
-                let mid = NodeId::measure(id.part, id.chapter.unwrap_or(1), mi + 1);
-                let label = export::heading(&m.label, &m.title);
-                out.push(Block::new(BlockKind::Child(mid), "", &label, 0));
-            }
-        }
-        Some(Node::Part(p)) => {
-            out.push(Block::titled(&p.label, &p.title));
-            out.push(Block::new(BlockKind::Blank, "", "", 0));
-            for (ci, c) in p.chapters.iter().enumerate() {
-                let cid = NodeId::chapter(id.part, ci + 1);
-                let label = export::heading(&c.label, &c.title);
+            // The children: a part's chapters, a chapter's measures.
+            let depth = |n: NodeId| n.chapter.is_some() as u8 + n.measure.is_some() as u8;
+            let children = report.nodes_in(id.part - 1..id.part).filter(|(c, _)| {
+                depth(*c) == depth(id) + 1 && (id.chapter.is_none() || c.chapter == id.chapter)
+            });
+            for (cid, child) in children {
+                let label = export::heading(child.label(), child.title());
                 out.push(Block::new(BlockKind::Child(cid), "", &label, 0));
             }
         }
-        None => {}
     }
     out
 }
 
-/// The block that shows a search unit of a measure, if any.
-pub fn block_of(blocks: &[Block], field: Field, loc: ItemLoc) -> Option<usize> {
-    blocks.iter().position(|b| match (b.kind, field) {
-        (BlockKind::Title, Field::Title | Field::Chapter | Field::Part) => true,
-        (BlockKind::Purpose, Field::Purpose) => true,
-        (BlockKind::Item(fy, l), f) => f.fy() == Some(fy) && l == loc,
-        _ => false,
-    })
+/// The block that shows a text of the selected node: a part's or chapter's title is shown by
+/// the node's own title block.
+pub fn block_of(blocks: &[Block], loc: Loc) -> Option<usize> {
+    blocks.iter().position(|b| b.kind == BlockKind::Text(loc))
 }
 
 /// One wrapped line of a block.
@@ -210,7 +211,9 @@ pub fn layout(blocks: &[Block], region: Option<Region>, width: usize) -> Vec<Lin
         }
         // Air before section headings and after the purpose.
         let gap = matches!(b.kind, BlockKind::Heading(_)) && prev.is_some()
-            || matches!(prev, Some(BlockKind::Purpose));
+            || prev
+                .and_then(BlockKind::loc)
+                .is_some_and(|l| l.at == At::Purpose);
         if gap {
             lines.push(Line {
                 block: usize::MAX,
@@ -255,7 +258,7 @@ mod tests {
         let b = blocks(&r, "2.3.4".parse().unwrap());
         assert_eq!(b[0].text, "（２）＞３）＞④  [2.3.4]");
         assert_eq!(b[1].text, "④ アジア健康構想の推進");
-        assert_eq!(b[2].kind, BlockKind::Purpose);
+        assert_eq!(b[2].kind.loc().map(|l| l.at), Some(At::Purpose));
         let subs = b.iter().filter(|x| x.indent == 4).count();
         assert_eq!(subs, 2 + 5);
         let lines = layout(&b, None, 40);

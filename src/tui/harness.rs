@@ -1,0 +1,199 @@
+//! A browser without a terminal, for tests and benchmarks: keys and events go in as they would
+//! from the terminal, effects are carried out at once (searches run in place, copies are kept),
+//! and frames are drawn on ratatui's `TestBackend`.
+
+use super::action::Action;
+use super::app::{App, Doc, Effect, Focus, Mode};
+use super::theme::Theme;
+use super::{event_action, ui};
+use crate::report::Report;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// A browser driven by a test.
+pub struct Harness {
+    app: App,
+    copies: Vec<String>,
+    quit: bool,
+}
+
+impl Harness {
+    /// A browser over `report` in a `width`×`height` terminal.
+    pub fn new(report: Report, width: u16, height: u16, colour: bool) -> Harness {
+        let doc = Arc::new(Doc::new(report, "test".into()));
+        Harness {
+            app: App::new(doc, Theme { colour }, Rect::new(0, 0, width, height)),
+            copies: Vec::new(),
+            quit: false,
+        }
+    }
+
+    /// The node shown, as its id (`1.4.2`).
+    pub fn selected(&self) -> String {
+        self.app.selected().to_string()
+    }
+
+    /// The active bindings.
+    pub fn mode(&self) -> Mode {
+        self.app.mode()
+    }
+
+    /// The pane with the keyboard.
+    pub fn focus(&self) -> Focus {
+        self.app.focus()
+    }
+
+    /// The status bar's message.
+    pub fn message(&self) -> Option<String> {
+        self.app.message().map(str::to_string)
+    }
+
+    /// The search popup's query.
+    pub fn search_query(&self) -> String {
+        self.app.search().query().to_string()
+    }
+
+    /// The search popup's hits, as the ids of their nodes, best first.
+    pub fn search_hits(&self) -> Vec<String> {
+        let units = &self.app.doc().index.units;
+        self.app
+            .search()
+            .items()
+            .iter()
+            .map(|h| units[h.unit].node.to_string())
+            .collect()
+    }
+
+    /// How many hits the search found in all.
+    pub fn search_total(&self) -> usize {
+        self.app.search().total()
+    }
+
+    /// The hit chosen in the popup.
+    pub fn search_selected(&self) -> usize {
+        self.app.search().selected()
+    }
+
+    /// The outline's visible rows, as ids.
+    pub fn outline_rows(&self) -> Vec<String> {
+        let rows = self.app.outline().rows();
+        rows.iter().map(|r| r.id.to_string()).collect()
+    }
+
+    /// The first outline row shown.
+    pub fn outline_scroll(&self) -> usize {
+        self.app.outline().scroll()
+    }
+
+    /// The place under the detail cursor (`2.3.4 plans 1`), if it is a text of the report.
+    pub fn cursor_place(&self) -> Option<String> {
+        let d = self.app.detail();
+        let loc = d.blocks().get(d.cursor())?.kind.loc()?;
+        Some(loc.to_string())
+    }
+
+    /// The scroll of the detail view holding the cursor.
+    pub fn detail_scroll(&self) -> usize {
+        let d = self.app.detail();
+        let region = self.app.screen().view_of(d.cursor()).and_then(|v| v.region);
+        d.scroll_of(region)
+    }
+
+    /// How many views the detail pane has: 1 stacked, 3 side by side.
+    pub fn detail_views(&self) -> usize {
+        self.app.screen().views.len()
+    }
+
+    /// The terms the index of programs lists under its filter.
+    pub fn program_terms(&self) -> Vec<String> {
+        let Some(p) = self.app.programs() else {
+            return Vec::new();
+        };
+        p.picker()
+            .items()
+            .iter()
+            .map(|&i| p.entries()[i].term.clone())
+            .collect()
+    }
+
+    /// The style matched characters are drawn in.
+    pub fn hit_style(&self) -> ratatui::style::Style {
+        self.app.theme().hit()
+    }
+
+    /// How many hits the accepted search highlights.
+    pub fn highlighted_hits(&self) -> usize {
+        self.app.highlight().map_or(0, |h| h.hits.len())
+    }
+
+    /// Applies an action and carries out its effects.
+    pub fn act(&mut self, action: Action) {
+        let mut queue = vec![action];
+        while let Some(a) = queue.pop() {
+            for e in self.app.update(a) {
+                match e {
+                    Effect::Quit => self.quit = true,
+                    Effect::Copy(text) => self.copies.push(text),
+                    Effect::Search { generation, query } => {
+                        let results = Box::new(self.app.doc().search(&query));
+                        queue.push(Action::SearchDone {
+                            generation,
+                            results,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// A terminal event, through the keymap.
+    pub fn event(&mut self, ev: Event) {
+        if let Some(a) = event_action(&self.app, ev) {
+            self.act(a);
+        }
+    }
+
+    /// A key press.
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_mod(code, KeyModifiers::NONE);
+    }
+
+    /// A key press with modifiers.
+    pub fn key_mod(&mut self, code: KeyCode, mods: KeyModifiers) {
+        self.event(Event::Key(KeyEvent::new(code, mods)));
+    }
+
+    /// Each char of `s` as a key press.
+    pub fn typed(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// A resize.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.act(Action::Resize { width, height });
+    }
+
+    /// The oldest copy not yet taken.
+    pub fn take_copy(&mut self) -> Option<String> {
+        (!self.copies.is_empty()).then(|| self.copies.remove(0))
+    }
+
+    /// Has the browser been asked to quit?
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Draws a frame.
+    pub fn render(&self) -> Terminal<TestBackend> {
+        let size = self.app.size();
+        let mut t =
+            Terminal::new(TestBackend::new(size.width, size.height)).unwrap_or_else(|e| match e {});
+        let _ = t.draw(|f| ui::draw(f, &self.app));
+        t
+    }
+}
