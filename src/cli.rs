@@ -28,6 +28,9 @@ pub struct Cli {
         conflicts_with = "file"
     )]
     pub file_option: Option<PathBuf>,
+    /// Refuse files larger than this many megabytes
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_size: u64,
     /// How the browser copies excerpts (y, Y, c)
     #[arg(
         long,
@@ -80,6 +83,9 @@ pub struct FileArg {
     /// Report to read instead of the embedded 2018 report
     #[arg(long, short = 'f', value_name = "PATH", global = true)]
     pub file: Option<PathBuf>,
+    /// Refuse files larger than this many megabytes
+    #[arg(long, value_name = "MB", default_value_t = 256, global = true)]
+    pub max_size: u64,
 }
 
 /// Output format of `export`.
@@ -182,7 +188,10 @@ impl From<report::LoadError> for Failure {
 }
 
 fn load(file: &FileArg) -> Result<Loaded, Failure> {
-    Ok(report::load(file.file.as_deref())?)
+    Ok(report::load_limited(
+        file.file.as_deref(),
+        file.max_size.saturating_mul(1 << 20),
+    )?)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
@@ -404,10 +413,22 @@ fn emphasise(text: &str, ranges: &[(usize, usize)], open: &str, close: &str) -> 
 }
 
 fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), Failure> {
+    let q = search::Query::parse(query);
+    if q.is_empty() {
+        return Err(Failure::error(
+            "search needs a query: words, an acronym, kana or romaji",
+        ));
+    }
+    if q.term_count() > search::MAX_TERMS {
+        return Err(Failure::error(format!(
+            "a query has at most {} terms; this one has {}",
+            search::MAX_TERMS,
+            q.term_count()
+        )));
+    }
     let loaded = load(file)?;
     let report = &loaded.report;
     let index = search::Index::build(report);
-    let q = search::Query::parse(query);
     let results = index.search(report, &q, limit);
     if results.hits.is_empty() {
         return Err(Failure {
@@ -419,12 +440,7 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
             code: 1,
         });
     }
-    let title_of = |id: NodeId| match report.get(id) {
-        Some(report::Node::Measure(_, _, m)) => m.title.as_str(),
-        Some(report::Node::Chapter(_, c)) => c.title.as_str(),
-        Some(report::Node::Part(p)) => p.title.as_str(),
-        None => "",
-    };
+    let title_of = |id: NodeId| report.get(id).map_or("", report::Node::title);
     if json {
         let hits: Vec<JsonHit<'_>> = results
             .hits
@@ -493,7 +509,7 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
 pub fn browse(cli: &Cli) -> Result<u8, Failure> {
     let path = cli.file.as_deref().or(cli.file_option.as_deref());
     use std::io::IsTerminal;
-    let loaded = report::load(path)?;
+    let loaded = report::load_limited(path, cli.max_size.saturating_mul(1 << 20))?;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::error(
             "the browser needs a terminal; for scripts use `senryaku toc`, `show`, `search` or `export`",

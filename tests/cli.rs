@@ -378,3 +378,101 @@ fn search_says_when_a_hit_came_through_an_alias() {
     let text = stdout_of(&["search", "医療情報データベース"]);
     assert!(text.contains("[plans] via MID-NET"), "{text}");
 }
+
+/// Runs the binary and returns (status, stderr).
+fn failure(args: &[&str]) -> (Option<i32>, String) {
+    let out = senryaku().args(args).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn hostile_inputs_are_refused_quickly_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let big = big.to_str().unwrap();
+    let gpl = dir.path().join("COPYING");
+    std::fs::write(
+        &gpl,
+        "GNU GENERAL PUBLIC LICENSE\n\n(1) assert copyright on the software, and\n\n(2) offer you this License\n\n1) a\n",
+    )
+    .unwrap();
+    let gpl = gpl.to_str().unwrap();
+    let cases: [(Vec<&str>, &str); 6] = [
+        (vec!["toc", "--file", "/dev/zero"], "/dev/zero: binary data"),
+        (
+            vec!["toc", "--file", "/dev/urandom"],
+            "/dev/urandom: binary data",
+        ),
+        (vec!["toc", "--file", big], "larger than 256 MB (300 MB)"),
+        (
+            vec!["toc", "--file", big, "--max-size", "100"],
+            "larger than 100 MB",
+        ),
+        (vec!["toc", "--file", gpl], "no outline"),
+        (vec!["search", ""], "needs a query"),
+    ];
+    for (args, want) in cases {
+        let started = std::time::Instant::now();
+        let (code, err) = failure(&args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(want), "{err} should say {want}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+    let many: Vec<String> = (0..33).map(|i| format!("t{i}")).collect();
+    let (code, err) = failure(&["search", &many.join(" ")]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("at most 32 terms"), "{err}");
+}
+
+#[test]
+fn other_encodings_are_read_or_named() {
+    let seed = std::str::from_utf8(senryaku::report::SEED).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (jis, _, _) = encoding_rs::ISO_2022_JP.encode(seed);
+    let p = dir.path().join("jis.txt");
+    std::fs::write(&p, &jis).unwrap();
+    assert_eq!(
+        stdout_of(&["toc", "--file", p.to_str().unwrap()]),
+        stdout_of(&["toc"])
+    );
+    let utf16: Vec<u8> = seed.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let p = dir.path().join("utf16.txt");
+    std::fs::write(&p, &utf16).unwrap();
+    assert_eq!(
+        stdout_of(&["toc", "--file", p.to_str().unwrap()]),
+        stdout_of(&["toc"])
+    );
+    let mut bad = seed.as_bytes()[..300].to_vec();
+    bad.extend_from_slice(b"\x80\xfe\xff rest");
+    let p = dir.path().join("bad.txt");
+    std::fs::write(&p, &bad).unwrap();
+    let (code, err) = failure(&["toc", "--file", p.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("byte 0x80 at offset"), "{err}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever a file's name holds, the error names it on one line without a control char.
+    #[test]
+    fn paths_in_errors_carry_no_control_characters(
+        name in "[a-z\u{1b}\u{7}\u{9b}\u{202e}\n\r\t\\[;0-9]{1,12}"
+    ) {
+        let path = format!("/nonexistent-dir/{name}");
+        let (code, err) = failure(&["toc", "--file", &path]);
+        proptest::prop_assert_eq!(code, Some(2));
+        proptest::prop_assert_eq!(err.lines().count(), 1);
+        proptest::prop_assert!(err.ends_with('\n'));
+        let body = &err[..err.len() - 1];
+        proptest::prop_assert!(
+            !body.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{:?}", body
+        );
+    }
+}

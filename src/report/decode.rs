@@ -17,6 +17,8 @@ pub enum SourceEncoding {
     Utf16Be,
     /// Shift_JIS (CP932).
     ShiftJis,
+    /// ISO-2022-JP (JIS, as old mail and some exports use).
+    Iso2022Jp,
 }
 
 impl SourceEncoding {
@@ -28,6 +30,7 @@ impl SourceEncoding {
             SourceEncoding::Utf16Le => "UTF-16LE",
             SourceEncoding::Utf16Be => "UTF-16BE",
             SourceEncoding::ShiftJis => "Shift_JIS",
+            SourceEncoding::Iso2022Jp => "ISO-2022-JP",
         }
     }
 }
@@ -41,9 +44,65 @@ pub enum DecodeError {
     /// Not text.
     #[error("binary data, not a text report")]
     Binary,
-    /// Neither UTF-8 nor Shift_JIS.
-    #[error("not text in UTF-8 or Shift_JIS")]
-    UnknownEncoding,
+    /// Neither UTF-8 nor Shift_JIS: where the first byte that is not UTF-8 is.
+    #[error(
+        "not text in UTF-8, Shift_JIS, UTF-16 or ISO-2022-JP (byte 0x{byte:02X} at offset {offset}, line {line})"
+    )]
+    UnknownEncoding {
+        /// The byte.
+        byte: u8,
+        /// Its offset in the file.
+        offset: usize,
+        /// Its line, 1-based.
+        line: usize,
+    },
+    /// A file in an encoding that was recognised but holds bytes it does not allow.
+    #[error("not valid {0}")]
+    Invalid(&'static str),
+}
+
+/// The error for bytes in no known encoding: where the first byte that is not UTF-8 is.
+fn unknown(bytes: &[u8]) -> DecodeError {
+    let offset = match std::str::from_utf8(bytes) {
+        Ok(_) => 0,
+        Err(e) => e.valid_up_to(),
+    };
+    DecodeError::UnknownEncoding {
+        byte: bytes.get(offset).copied().unwrap_or(0),
+        offset,
+        line: 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count(),
+    }
+}
+
+/// UTF-16 without a byte-order mark: many NUL bytes, nearly all at odd offsets (little-endian,
+/// an ASCII char is `xx 00`) or at even ones (big-endian). Japanese text has NULs only in the
+/// ASCII it holds (spaces, digits, line ends), which a report always has.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, SourceEncoding)> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            if i.is_multiple_of(2) {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let nuls = even + odd;
+    // Some NULs, not all bytes NUL (/dev/zero), nearly all on one side.
+    if nuls * 50 < bytes.len() || nuls * 10 > bytes.len() * 9 {
+        return None;
+    }
+    if odd * 20 >= nuls * 19 {
+        Some((encoding_rs::UTF_16LE, SourceEncoding::Utf16Le))
+    } else if even * 20 >= nuls * 19 {
+        Some((encoding_rs::UTF_16BE, SourceEncoding::Utf16Be))
+    } else {
+        None
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +190,15 @@ fn looks_binary(bytes: &[u8]) -> bool {
     bytes.contains(&0) || controls * 100 > bytes.len()
 }
 
+/// Do the first bytes of a file already show it is not text? (NULs that are not UTF-16, or
+/// many control bytes.) For refusing `/dev/zero` or a binary without reading all of it.
+pub fn sniff_binary(head: &[u8]) -> bool {
+    let bom = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    // Cut at an even length so a UTF-16 file is judged on whole units.
+    let head = &head[..head.len() & !1];
+    !bom && looks_binary(head) && utf16_without_bom(head).is_none()
+}
+
 /// Like [`decode`], but reuses the buffer when it already is clean UTF-8 (the common case),
 /// saving a copy of the whole file.
 pub fn decode_vec(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
@@ -162,7 +230,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (raw, encoding): (Cow<'_, str>, SourceEncoding) = if let Some(rest) =
         bytes.strip_prefix(b"\xEF\xBB\xBF")
     {
-        let s = std::str::from_utf8(rest).map_err(|_| DecodeError::UnknownEncoding)?;
+        let s = std::str::from_utf8(rest).map_err(|_| unknown(bytes))?;
         (Cow::Borrowed(s), SourceEncoding::Utf8Bom)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (enc, which) = if bytes[0] == 0xFF {
@@ -172,10 +240,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         };
         let s = enc
             .decode_without_bom_handling_and_without_replacement(&bytes[2..])
-            .ok_or(DecodeError::UnknownEncoding)?;
+            .ok_or(DecodeError::Invalid(which.name()))?;
         (s, which)
     } else if bytes.contains(&0) {
-        return Err(DecodeError::Binary);
+        let Some((enc, which)) = utf16_without_bom(bytes) else {
+            return Err(DecodeError::Binary);
+        };
+        let s = enc
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or(DecodeError::Binary)?;
+        (s, which)
+    } else if memchr::memmem::find(bytes, b"\x1b$B").is_some()
+        || memchr::memmem::find(bytes, b"\x1b$@").is_some()
+    {
+        let s = encoding_rs::ISO_2022_JP
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .ok_or(DecodeError::Invalid("ISO-2022-JP"))?;
+        (s, SourceEncoding::Iso2022Jp)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (Cow::Borrowed(s), SourceEncoding::Utf8)
     } else {
@@ -183,7 +264,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         match encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
             Some(s) => (s, SourceEncoding::ShiftJis),
             None if looks_binary(bytes) => return Err(DecodeError::Binary),
-            None => return Err(DecodeError::UnknownEncoding),
+            None => return Err(unknown(bytes)),
         }
     };
 
@@ -227,6 +308,40 @@ mod tests {
         let d = decode("\u{feff}はじめに".as_bytes()).unwrap();
         assert_eq!(d.encoding, SourceEncoding::Utf8Bom);
         assert_eq!(d.text, "はじめに");
+    }
+
+    #[test]
+    fn names_utf16_without_bom_iso2022jp_and_where_bytes_go_wrong() {
+        let text = "（１）健康・医療 \n１）研究 \n";
+        for (enc, which) in [
+            (encoding_rs::UTF_16LE, SourceEncoding::Utf16Le),
+            (encoding_rs::UTF_16BE, SourceEncoding::Utf16Be),
+        ] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if enc == encoding_rs::UTF_16LE {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
+                .collect();
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.encoding, d.text.as_str()), (which, text));
+        }
+        let (jis, _, _) = encoding_rs::ISO_2022_JP.encode(text);
+        let d = decode(&jis).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            (SourceEncoding::Iso2022Jp, text)
+        );
+        // Valid UTF-8 for two lines, then a byte that is neither UTF-8 nor Shift_JIS.
+        let mut bad = "（１）健康\n・医療\n".as_bytes().to_vec();
+        bad.extend_from_slice(b"\x80\xff\xfe");
+        let e = decode(&bad).unwrap_err().to_string();
+        assert!(e.contains("byte 0x80 at offset 26, line 3"), "{e}");
+        assert_eq!(decode(&[0u8; 4096]).unwrap_err(), DecodeError::Binary);
     }
 
     #[test]

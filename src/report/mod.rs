@@ -34,10 +34,29 @@ impl Origin {
     pub fn display_name(&self) -> String {
         match self {
             Origin::Embedded => "kenko-iryo-senryaku-2018.txt (embedded)".to_string(),
-            Origin::File(p) => p.display().to_string(),
+            Origin::File(p) => safe_path(p),
         }
     }
 }
+
+/// A path as it may be shown: characters that could act on a terminal (escape sequences, a
+/// newline that would break a one-line error, bidi overrides) are written as `\u{..}`.
+pub fn safe_path(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '\n' || c == '\t' || decode::is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The largest file read by default: 256 MB (a report is under 1 MB; 1000 copies of one
+/// are 74 MB). `--max-size` raises it.
+pub const DEFAULT_MAX_BYTES: u64 = 256 << 20;
 
 /// A loaded report with where it came from.
 #[derive(Debug, Clone)]
@@ -103,19 +122,70 @@ fn from_decoded(
     })
 }
 
-/// Loads a report from a file, or the embedded report when `path` is `None`.
+/// Loads a report from a file, or the embedded report when `path` is `None`, refusing files
+/// over [`DEFAULT_MAX_BYTES`].
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    load_limited(path, DEFAULT_MAX_BYTES)
+}
+
+/// Loads a report, refusing a file over `max_bytes` in bounded time and memory: a regular
+/// file by its size, a device or pipe (`/dev/zero`, `/dev/urandom`) by what its first bytes
+/// are or by reading no more than the limit.
+pub fn load_limited(path: Option<&Path>, max_bytes: u64) -> Result<Loaded, LoadError> {
+    use std::io::Read;
     let Some(path) = path else {
         return from_bytes(SEED, Origin::Embedded);
     };
+    let name = safe_path(path);
     let io = |reason: String| LoadError::Io {
-        path: path.display().to_string(),
+        path: name.clone(),
         reason,
     };
     if path.is_dir() {
         return Err(io("is a directory".to_string()));
     }
-    let bytes = std::fs::read(path).map_err(|e| io(io_reason(&e)))?;
+    let file = std::fs::File::open(path).map_err(|e| io(io_reason(&e)))?;
+    let too_big = |n: u64| {
+        io(format!(
+            "larger than {} MB ({} MB); --max-size raises the limit",
+            max_bytes >> 20,
+            n >> 20
+        ))
+    };
+    let meta = file.metadata().map_err(|e| io(io_reason(&e)))?;
+    if meta.is_file() && meta.len() > max_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(if meta.is_file() {
+        meta.len() as usize
+    } else {
+        0
+    });
+    let mut reader = file.take(max_bytes + 1);
+    // The first 64 KB say whether this is text at all; binary is refused before the rest.
+    let mut head = [0u8; 1 << 16];
+    let mut filled = 0;
+    while filled < head.len() {
+        match reader.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io(io_reason(&e))),
+        }
+    }
+    bytes.extend_from_slice(&head[..filled]);
+    if filled == head.len() && decode::sniff_binary(&bytes) {
+        return Err(LoadError::Decode {
+            path: name,
+            source: DecodeError::Binary,
+        });
+    }
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(io_reason(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
     from_decoded(decode::decode_vec(bytes), Origin::File(path.to_path_buf()))
 }
 

@@ -253,6 +253,17 @@ impl Report {
     }
 }
 
+/// The number of a circled numeral: ①–⑳ are 1–20, ㉑–㉟ 21–35, ㊱–㊿ 36–50.
+pub fn circled_number(c: char) -> Option<u32> {
+    let n = c as u32;
+    match c {
+        '①'..='⑳' => Some(n - '①' as u32 + 1),
+        '㉑'..='㉟' => Some(n - '㉑' as u32 + 21),
+        '㊱'..='㊿' => Some(n - '㊱' as u32 + 36),
+        _ => None,
+    }
+}
+
 impl Item {
     /// An item without sub-items.
     pub fn leaf(text: impl Into<String>) -> Self {

@@ -16,7 +16,7 @@
 //!    paragraph, then a Ⅰ heading); otherwise it is a sub-item of the bullet before it.
 //!    Ids are positional, so numbering that restarts simply makes more parts.
 
-use super::model::{Chapter, Fy, Item, Measure, Part, Report};
+use super::model::{Chapter, Fy, Item, Measure, Part, Report, circled_number};
 use unicode_width::UnicodeWidthStr;
 
 /// Why a text is not a report.
@@ -62,11 +62,16 @@ pub fn parse(text: &str) -> Result<Report, ParseError> {
 fn build(lines: &[&str], layout: &Layout) -> Result<Report, ParseError> {
     let paragraphs = paragraphs_of(lines, layout);
     let kinds: Vec<Kind<'_>> = paragraphs.iter().map(|p| classify(p)).collect();
-    if !kinds.iter().any(|k| {
-        matches!(
-            k,
-            Kind::Part { .. } | Kind::Chapter { .. } | Kind::Fy { .. }
-        )
+    // An outline in Japanese: a section heading (Ⅰ…年度), or a part or chapter heading with
+    // Japanese in its title. A licence's "(1) …" list is not a report.
+    let japanese = |t: &str| {
+        t.chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    };
+    if !kinds.iter().any(|k| match k {
+        Kind::Fy { .. } => true,
+        Kind::Part { title, .. } | Kind::Chapter { title, .. } => japanese(title),
+        _ => false,
     }) {
         return Err(ParseError::NoOutline);
     }
@@ -166,6 +171,11 @@ fn paragraphs(text: &str) -> Vec<String> {
     paragraphs_of(&lines, &Layout::of(&lines))
 }
 
+/// The first `n` chars of `s`.
+fn prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
 fn paragraphs_of(lines: &[&str], layout: &Layout) -> Vec<String> {
     let &Layout {
         double_spaced,
@@ -208,7 +218,9 @@ fn paragraphs_of(lines: &[&str], layout: &Layout) -> Vec<String> {
             // stops on a particle. Bullets run until the next marker. Sub-items and plain
             // text end on a short line.
             let short = t.width() + 6 <= full_width;
-            match classify(&cur) {
+            // What kind of paragraph this is shows in its first characters (a marker, a
+            // label, a heading of at most 60): a bounded prefix keeps this linear.
+            match classify(prefix(&cur, 64)) {
                 Kind::Plain(_) => short && t.ends_with(['。', '）', '」', ')']),
                 Kind::PrefaceHeading => true,
                 Kind::Bullet { spaced: false, .. } => false,
@@ -330,11 +342,11 @@ fn classify(p: &str) -> Kind<'_> {
     if let Some(fy) = fy_kind(p) {
         return Kind::Fy { fy, heading: p };
     }
-    if ('①'..='⑳').contains(&first) {
+    if let Some(num) = circled_number(first) {
         let n = first.len_utf8();
         return Kind::Circled {
             label: &p[..n],
-            num: first as u32 - '①' as u32 + 1,
+            num,
             rest: p[n..].trim(),
             whole: p,
         };
@@ -367,6 +379,8 @@ enum Ctx {
 struct Builder {
     report: Report,
     ctx: Ctx,
+    /// The last number of a numbered list (①…) in the current measure's purpose.
+    purpose_list: Option<u32>,
 }
 
 fn push_para(s: &mut String, p: &str) {
@@ -415,6 +429,7 @@ impl Builder {
             ..Measure::default()
         });
         self.ctx = Ctx::Purpose;
+        self.purpose_list = None;
     }
 
     /// Does the paragraph at `i` open a new measure? Looks at what follows: a measure is
@@ -456,8 +471,18 @@ impl Builder {
     fn open_sublist(&self, fy: Fy) -> Option<u32> {
         let item = self.current_measure()?.section(fy).items.last()?;
         let last = item.items.last()?;
-        let c = last.text.chars().next()?;
-        ('①'..='⑳').contains(&c).then(|| c as u32 - '①' as u32 + 1)
+        circled_number(last.text.chars().next()?)
+    }
+
+    /// The number of the current measure's circled label (②: 2), if it has one.
+    fn measure_number(&self) -> Option<u32> {
+        circled_number(self.current_measure()?.label.chars().next()?)
+    }
+
+    /// Is `num` the next number of the measure sequence, and not the next item of a numbered
+    /// list in the purpose? Then it opens a measure even when no section follows it.
+    fn continues_measures(&self, num: u32) -> bool {
+        self.purpose_list.is_none() && self.measure_number() == num.checked_sub(1)
     }
 
     fn push_item(&mut self, fy: Fy, text: &str) {
@@ -500,16 +525,28 @@ impl Builder {
                     push_para(&mut self.report.preface, whole)
                 }
                 Ctx::Preface | Ctx::AfterPart | Ctx::AfterChapter => self.new_measure(label, rest),
-                Ctx::Purpose => match self.measure_ahead(kinds, i, false) {
-                    Some(false) => push_para(&mut self.measure().purpose, whole),
-                    _ => self.new_measure(label, rest),
-                },
+                Ctx::Purpose => {
+                    // The next item of a list in the purpose, unless a purpose of its own
+                    // and a section follow it.
+                    let in_list = self.purpose_list == num.checked_sub(1)
+                        && self.measure_ahead(kinds, i, true) != Some(true);
+                    match self.measure_ahead(kinds, i, false) {
+                        Some(false) if !self.continues_measures(num) => {}
+                        _ if !in_list => return self.new_measure(label, rest),
+                        _ => {}
+                    }
+                    push_para(&mut self.measure().purpose, whole);
+                    self.purpose_list = Some(num);
+                }
                 Ctx::InFy(fy) => {
                     let ahead = self.measure_ahead(kinds, i, false);
                     let continues_list = self.open_sublist(fy).is_some_and(|n| n + 1 == num);
                     match ahead {
                         Some(true) => self.new_measure(label, rest),
                         None if !continues_list => self.new_measure(label, rest),
+                        _ if !continues_list && self.continues_measures(num) => {
+                            self.new_measure(label, rest)
+                        }
                         _ => self.push_sub_item(fy, whole),
                     }
                 }
@@ -623,6 +660,70 @@ mod tests {
         assert_eq!(split_chapter_label("１２）研究"), Some(("１２）", "研究")));
         assert_eq!(split_chapter_label("2020 年"), None);
         assert_eq!(split_part_label("（継続：5 件）"), None);
+    }
+
+    /// A part, a chapter, then measures `labels`, each with a purpose and, with `sections`,
+    /// a Ⅰ and a Ⅱ section of one bullet.
+    fn synthetic(labels: &[char], sections: bool) -> String {
+        let mut t = String::from("（１）部の題 \n\n１）章の題 \n\n");
+        for (i, l) in labels.iter().enumerate() {
+            t.push_str(&format!("{l} 施策{i}の題 \n\n施策{i}の目的を述べる。 \n\n"));
+            if sections {
+                t.push_str(&format!(
+                    "Ⅰ 平成 29 年度の主な実行状況・成果 \n\n・施策{i}の成果。 \n\n\
+                     Ⅱ 平成 30 年度の主な取組方針 \n\n・施策{i}の方針。 \n\n"
+                ));
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn measures_past_twenty() {
+        let labels: Vec<char> = (1..=50)
+            .filter_map(|n| {
+                ['①', '㉑', '㊱']
+                    .into_iter()
+                    .zip([1u32, 21, 36])
+                    .rfind(|(_, base)| n >= *base)
+                    .and_then(|(c, base)| char::from_u32(c as u32 + n - base))
+            })
+            .collect();
+        assert_eq!(labels[20], '㉑');
+        assert_eq!(labels[49], '㊿');
+        let r = parse(&synthetic(&labels, true)).unwrap();
+        let ms = &r.parts[0].chapters[0].measures;
+        assert_eq!(ms.len(), 50);
+        assert_eq!(ms[20].label, "㉑");
+        assert_eq!(ms[20].title, "施策20の題");
+        assert_eq!(ms[49].results.items[0].text, "施策49の成果。");
+        assert_eq!(circled_number('㉟'), Some(35));
+        assert_eq!(circled_number('㊱'), Some(36));
+    }
+
+    #[test]
+    fn measures_without_sections_are_measures() {
+        let r = parse(&synthetic(&['①', '②', '③', '④', '⑤'], false)).unwrap();
+        let ms = &r.parts[0].chapters[0].measures;
+        let titles: Vec<&str> = ms.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "施策0の題",
+                "施策1の題",
+                "施策2の題",
+                "施策3の題",
+                "施策4の題"
+            ]
+        );
+        assert_eq!(ms[2].purpose, "施策2の目的を述べる。");
+        // A numbered list in a purpose stays in the purpose.
+        let t = "（１）部 \n\n１）章 \n\n① 題 \n\n目的は次のとおり。 \n\n①一つ目 \n\n②二つ目 \n\n\
+                 Ⅰ 平成 29 年度の主な実行状況・成果 \n\n・成果。 \n\n";
+        let r = parse(t).unwrap();
+        let ms = &r.parts[0].chapters[0].measures;
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        assert!(ms[0].purpose.ends_with("②二つ目"));
     }
 
     #[test]

@@ -28,6 +28,9 @@ use wana_kana::ConvertJapanese;
 
 type Ranges = Vec<(usize, usize)>;
 
+/// The most terms a query may have (they are tracked as bits of a word).
+pub const MAX_TERMS: usize = 32;
+
 /// How a hit matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -140,6 +143,11 @@ impl Query {
         Query { terms, phrase }
     }
 
+    /// How many terms the query has.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
     /// Has the query no terms?
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -179,6 +187,37 @@ struct Occurrence {
     len: u32,
 }
 
+/// See [`Index::char_cursor`].
+struct CharCursor<'a> {
+    ix: &'a Index,
+    unit: u32,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor<'_> {
+    fn range(&mut self, o: &Occurrence) -> (usize, usize) {
+        let start = o.start as usize;
+        if o.unit != self.unit || start < self.byte {
+            self.unit = o.unit;
+            self.byte = self.ix.starts[o.unit as usize] as usize;
+            self.chars = 0;
+        }
+        let corpus = &self.ix.corpus;
+        self.chars += corpus[self.byte..start].chars().count();
+        self.byte = start;
+        let len = corpus[start..start + o.len as usize].chars().count();
+        (self.chars, self.chars + len)
+    }
+}
+
+/// The occurrences of a list (sorted by position) that lie in unit `u`.
+fn in_unit(list: &[Occurrence], u: usize) -> &[Occurrence] {
+    let from = list.partition_point(|o| (o.unit as usize) < u);
+    let to = list.partition_point(|o| (o.unit as usize) <= u);
+    &list[from..to]
+}
+
 impl Index {
     fn scan(&self, v: &Variant, out: &mut Vec<Occurrence>) {
         let finder = memmem::Finder::new(v.folded.as_bytes());
@@ -191,20 +230,21 @@ impl Index {
         }
     }
 
-    /// Folded-char range of an occurrence within its unit.
-    fn char_range(&self, o: &Occurrence) -> (usize, usize) {
-        let base = self.starts[o.unit as usize] as usize;
-        let s = self.corpus[base..o.start as usize].chars().count();
-        let len = self.corpus[o.start as usize..(o.start + o.len) as usize]
-            .chars()
-            .count();
-        (s, s + len)
+    /// A cursor that turns occurrences, taken in corpus order, into folded-char ranges within
+    /// their units, counting each char once: linear in the text however many matches it has.
+    fn char_cursor(&self) -> CharCursor<'_> {
+        CharCursor {
+            ix: self,
+            unit: u32::MAX,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// Searches the index; `limit` caps the hits returned (`total` counts them all).
     pub fn search(&self, report: &Report, query: &Query, limit: usize) -> Results {
         let nterms = query.terms.len();
-        if nterms == 0 || nterms > 32 || self.is_empty() {
+        if nterms == 0 || nterms > MAX_TERMS || self.is_empty() {
             return Results::default();
         }
         let all: u32 = if nterms == 32 {
@@ -271,9 +311,10 @@ impl Index {
         let mut ranges_of: std::collections::HashMap<usize, Vec<(usize, usize)>> =
             exact_units.iter().map(|&u| (u, Vec::new())).collect();
         for list in &occ {
+            let mut cursor = self.char_cursor();
             for o in list {
                 if let Some(r) = ranges_of.get_mut(&(o.unit as usize)) {
-                    r.push(self.char_range(o));
+                    r.push(cursor.range(o));
                 }
             }
         }
@@ -297,8 +338,9 @@ impl Index {
             // Exact terms of a partly fuzzy unit are highlighted too.
             let mut ranges = ranges;
             for list in &occ {
-                for o in list.iter().filter(|o| o.unit as usize == u) {
-                    ranges.push(self.char_range(o));
+                let mut cursor = self.char_cursor();
+                for o in in_unit(list, u) {
+                    ranges.push(cursor.range(o));
                 }
             }
             hits.push(Hit {
@@ -311,11 +353,12 @@ impl Index {
             folded_ranges.push(ranges);
         }
         // Aliases: units that mention the other form of a term the query names.
-        let hit_units: std::collections::HashSet<usize> = hits.iter().map(|h| h.unit).collect();
+        let mut hit_units: std::collections::HashSet<usize> = hits.iter().map(|h| h.unit).collect();
         for (via, target) in self.aliases(query) {
             let word = target.starts_with(|c: char| c.is_ascii_alphanumeric());
             let mut per_unit: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
                 Default::default();
+            let mut cursor = self.char_cursor();
             for b in self.find(&target, word) {
                 let u = self.unit_at(b);
                 if hit_units.contains(&u) {
@@ -326,10 +369,10 @@ impl Index {
                     start: b as u32,
                     len: target.len() as u32,
                 };
-                per_unit.entry(u).or_default().push(self.char_range(&o));
+                per_unit.entry(u).or_default().push(cursor.range(&o));
             }
             for (u, ranges) in per_unit {
-                if hits.iter().any(|h| h.unit == u) {
+                if !hit_units.insert(u) {
                     continue;
                 }
                 hits.push(Hit {
@@ -378,6 +421,7 @@ impl Index {
         for t in texts {
             let folded = normalize::fold(t);
             let word = folded.starts_with(|c: char| c.is_ascii_alphanumeric());
+            let mut cursor = self.char_cursor();
             for b in self.find(&folded, word) {
                 let u = self.unit_at(b);
                 let o = Occurrence {
@@ -385,7 +429,7 @@ impl Index {
                     start: b as u32,
                     len: folded.len() as u32,
                 };
-                per_unit.entry(u).or_default().push(self.char_range(&o));
+                per_unit.entry(u).or_default().push(cursor.range(&o));
             }
         }
         per_unit

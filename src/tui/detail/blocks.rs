@@ -81,7 +81,7 @@ impl Block {
     /// A sub-item: its printed number (①) becomes the marker, so its lines hang under it.
     fn sub_item(kind: BlockKind, text: &str) -> Block {
         match text.chars().next() {
-            Some(c) if ('①'..='⑳').contains(&c) => Block {
+            Some(c) if crate::report::model::circled_number(c).is_some() => Block {
                 offset: -1,
                 ..Block::new(kind, &c.to_string(), &text[c.len_utf8()..], 4)
             },
