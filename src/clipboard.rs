@@ -101,6 +101,27 @@ impl Delivery {
     }
 }
 
+/// The process groups of clipboard programs still running, so that leaving the browser can
+/// end them (a process-wide list: the programs are the process's children, whoever started
+/// them).
+static RUNNING: std::sync::Mutex<Vec<i32>> = std::sync::Mutex::new(Vec::new());
+
+fn running() -> std::sync::MutexGuard<'static, Vec<i32>> {
+    RUNNING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Kills every clipboard program still running (on leaving the browser).
+pub fn kill_running() {
+    for pgid in running().drain(..) {
+        let _ = nix::sys::signal::killpg(
+            nix::unistd::Pid::from_raw(pgid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
+}
+
 /// How long a clipboard program may take.
 pub const DEADLINE: Duration = Duration::from_secs(2);
 
@@ -121,6 +142,8 @@ fn pipe_to(program: &str, args: &[&str], text: &str) -> Result<(), String> {
         .process_group(0)
         .spawn()
         .map_err(|e| format!("{name}: {e}"))?;
+    let pgid = child.id() as i32;
+    running().push(pgid);
     let writer = child.stdin.take().map(|mut stdin| {
         let text = text.to_string();
         std::thread::spawn(move || {
@@ -145,11 +168,12 @@ fn pipe_to(program: &str, args: &[&str], text: &str) -> Result<(), String> {
         }
     };
     if status.is_err() {
-        let pgid = nix::unistd::Pid::from_raw(child.id() as i32);
-        let _ = nix::sys::signal::killpg(pgid, nix::sys::signal::Signal::SIGKILL);
+        let group = nix::unistd::Pid::from_raw(pgid);
+        let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL);
         let _ = child.kill();
         let _ = child.wait();
     }
+    running().retain(|&p| p != pgid);
     if let Some(w) = writer {
         let _ = w.join();
     }

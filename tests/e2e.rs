@@ -54,6 +54,157 @@ fn size(cols: u16, rows: u16) -> PtySize {
     }
 }
 
+/// The binary in a pty of `cols`×`rows`, with `args` and extra environment.
+struct Running {
+    screen: Screen,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Running {
+    let pty = native_pty_system();
+    let pair = pty.openpty(size(cols, rows)).expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_senryaku"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    for var in [
+        "TMUX",
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "SENRYAKU_CLIPBOARD",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = pair.slave.spawn_command(cmd).expect("spawn senryaku");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    Running {
+        screen: Screen {
+            parser: vt100::Parser::new(rows, cols, 0),
+            rx,
+            raw: Vec::new(),
+        },
+        child,
+        writer,
+        _master: pair.master,
+    }
+}
+
+impl Running {
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits at most `limit` for the process to end.
+    fn wait_exit(&mut self, limit: Duration) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                self.screen.pump(Duration::from_millis(100));
+                return st;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "senryaku did not exit in {limit:?}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// The terminal is as it was: main screen, cursor shown, mouse and paste reporting off.
+    fn assert_restored(&self) {
+        assert!(
+            !self.screen.parser.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(
+            !self.screen.parser.screen().hide_cursor(),
+            "cursor still hidden"
+        );
+        let raw = String::from_utf8_lossy(&self.screen.raw);
+        assert!(raw.contains("\u{1b}[?1000l") || raw.contains("\u{1b}[?1003l"));
+        assert!(raw.contains("\u{1b}[?2004l"));
+    }
+}
+
+#[test]
+fn signals_restore_the_terminal_and_exit_with_their_status() {
+    for (sig, name) in [(15, "TERM"), (1, "HUP"), (2, "INT"), (3, "QUIT")] {
+        let mut r = start(&[], &[], 80, 24);
+        r.screen.wait_for(&["NORMAL"]);
+        assert!(r.screen.parser.screen().alternate_screen());
+        let pid = r.child.process_id().unwrap();
+        let st = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+        let status = r.wait_exit(Duration::from_secs(3));
+        assert_eq!(status.exit_code(), 128 + sig, "SIG{name}");
+        r.assert_restored();
+    }
+}
+
+#[test]
+fn a_clipboard_command_that_never_reads_cannot_freeze_the_browser() {
+    let marker = format!("sleep 3{}", std::process::id() % 1000);
+    let cmd = format!("read -r l; {marker}");
+    let mut r = start(&["--clipboard-cmd", &cmd], &[], 100, 30);
+    r.screen.wait_for(&["NORMAL"]);
+    // Y copies the measure; the command never reads it all. Keys still act at once.
+    r.send(b"\tY");
+    std::thread::sleep(Duration::from_millis(100));
+    r.send(b"]");
+    r.screen.wait_for(&["1.1.2"]);
+    let asked = Instant::now();
+    r.send(b"q");
+    let status = r.wait_exit(Duration::from_secs(1));
+    assert!(asked.elapsed() < Duration::from_secs(1));
+    assert!(status.success());
+    r.assert_restored();
+    // The command and its children ended with the browser.
+    std::thread::sleep(Duration::from_millis(200));
+    let ps = std::process::Command::new("ps")
+        .args(["-eo", "args"])
+        .output()
+        .unwrap();
+    let ps = String::from_utf8_lossy(&ps.stdout);
+    assert!(
+        !ps.lines().any(|l| l.starts_with(&marker)),
+        "{marker} still runs"
+    );
+}
+
+#[test]
+fn too_small_a_screen_takes_only_quit_and_resize() {
+    let mut r = start(&[], &[], 30, 8);
+    r.screen.wait_for(&["too small"]);
+    // y would copy and / would open search: neither acts.
+    r.send(b"y/abc");
+    std::thread::sleep(Duration::from_millis(200));
+    r.screen.pump(Duration::from_millis(50));
+    let raw = String::from_utf8_lossy(&r.screen.raw).into_owned();
+    assert!(!raw.contains("\u{1b}]52;"), "copied while too small");
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(2)).success());
+}
+
 #[test]
 fn search_jump_resize_quit_in_a_real_terminal() {
     let pty = native_pty_system();

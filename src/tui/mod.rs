@@ -127,6 +127,13 @@ const BATCH: Duration = Duration::from_millis(30);
 
 /// Runs the browser on a loaded report until the user quits or a signal arrives.
 pub fn run(loaded: Loaded, options: Options) -> io::Result<Exit> {
+    let exit = run_loop(loaded, options);
+    // A clipboard program still running when the browser ends ends with it.
+    clipboard::kill_running();
+    exit
+}
+
+fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
     let caught = install_signals()?;
     let (mut term, _guard) = terminal::init()?;
     let size = term.size()?;
