@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("senryaku: {}", failure.message);
+            // Not eprintln!: a closed stderr (a terminal gone) must not turn into a panic.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "senryaku: {}", failure.message);
             ExitCode::from(failure.code)
         }
     }

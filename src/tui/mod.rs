@@ -100,8 +100,16 @@ fn install_signals() -> io::Result<Arc<AtomicUsize>> {
     Ok(caught)
 }
 
+/// What wakes the loop: a terminal event, or a worker's answer.
+enum Msg {
+    Event(Event),
+    Reply(Action),
+    /// Reading the terminal failed: it is gone.
+    InputClosed,
+}
+
 /// The search worker: runs the newest query it has been sent, and answers through `reply`.
-fn spawn_searcher(doc: Arc<Doc>, reply: mpsc::Sender<Action>) -> mpsc::Sender<(u64, String)> {
+fn spawn_searcher(doc: Arc<Doc>, reply: mpsc::Sender<Msg>) -> mpsc::Sender<(u64, String)> {
     let (tx, rx) = mpsc::channel::<(u64, String)>();
     std::thread::spawn(move || {
         while let Ok(mut job) = rx.recv() {
@@ -114,7 +122,7 @@ fn spawn_searcher(doc: Arc<Doc>, reply: mpsc::Sender<Action>) -> mpsc::Sender<(u
                 generation: job.0,
                 results,
             };
-            if reply.send(done).is_err() {
+            if reply.send(Msg::Reply(done)).is_err() {
                 return;
             }
         }
@@ -122,7 +130,37 @@ fn spawn_searcher(doc: Arc<Doc>, reply: mpsc::Sender<Action>) -> mpsc::Sender<(u
     tx
 }
 
-/// How long the loop handles queued events before it draws.
+/// Reads terminal events on their own thread, so the loop can wait on events and workers at
+/// once, and notice signals while the terminal is silent.
+fn spawn_input(tx: mpsc::Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Msg::Event(ev),
+                Err(_) => Msg::InputClosed,
+            };
+            let closed = matches!(msg, Msg::InputClosed);
+            if tx.send(msg).is_err() || closed {
+                return;
+            }
+        }
+    });
+}
+
+/// Has the terminal hung up? (A closed SSH connection or terminal window, when no SIGHUP
+/// came: reading the terminal then returns nothing, forever.)
+fn hung_up() -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+    poll(&mut fds, PollTimeout::ZERO).is_ok()
+        && fds[0].revents().is_some_and(|r| {
+            r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL)
+        })
+}
+
+/// How long the loop handles queued messages before it draws.
 const BATCH: Duration = Duration::from_millis(30);
 
 /// Runs the browser on a loaded report until the user quits or a signal arrives.
@@ -144,44 +182,52 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
         Rect::new(0, 0, size.width, size.height),
     );
     app.set_copy_format(options.copy_format);
-    let (reply_tx, replies) = mpsc::channel::<Action>();
-    let searcher = spawn_searcher(doc, reply_tx.clone());
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let searcher = spawn_searcher(doc, tx.clone());
+    spawn_input(tx.clone());
     let env = clipboard::Env::from_process();
-    let mut copies_in_flight = 0usize;
     let mut dirty = true;
     loop {
         let sig = caught.load(Ordering::Relaxed);
         if sig != 0 {
             return Ok(Exit::Signal(sig as i32));
         }
-        // Drawn only when something changed: a wake-up to look for replies costs nothing.
-        if std::mem::take(&mut dirty) {
-            term.draw(|f| ui::draw(f, &app))?;
+        // Drawn only when something changed.
+        if std::mem::take(&mut dirty)
+            && let Err(e) = term.draw(|f| ui::draw(f, &app))
+        {
+            // A terminal that went away is a hang-up, not an error to report on it.
+            return if hung_up() {
+                Ok(Exit::Signal(signal_hook::consts::SIGHUP))
+            } else {
+                Err(e)
+            };
         }
-        // Wait for input, or wake soon while a worker may answer.
-        let busy = copies_in_flight > 0 || app.mode() == app::Mode::Search;
-        let wait = Duration::from_millis(if busy { 15 } else { 250 });
-        let mut actions: Vec<Action> = Vec::new();
+        let first = match rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(msg) => msg,
+            Err(mpsc::RecvTimeoutError::Timeout) if hung_up() => {
+                return Ok(Exit::Signal(signal_hook::consts::SIGHUP));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
+        };
+        // Everything already queued is handled before the next frame.
         let start = Instant::now();
-        let mut ready = event::poll(wait)?;
+        let mut next = Some(first);
         let mut effects = Vec::new();
-        // Every event already queued is handled before the next frame.
-        while ready {
-            if let Some(a) = event_action(&app, event::read()?) {
+        while let Some(msg) = next.take() {
+            let action = match msg {
+                Msg::Event(ev) => event_action(&app, ev),
+                Msg::Reply(a) => Some(a),
+                Msg::InputClosed => return Ok(Exit::Signal(signal_hook::consts::SIGHUP)),
+            };
+            if let Some(a) = action {
                 effects.extend(app.update(a));
                 dirty = true;
             }
-            ready = start.elapsed() < BATCH && event::poll(Duration::ZERO)?;
-        }
-        while let Ok(a) = replies.try_recv() {
-            if matches!(a, Action::CopyDone(_)) {
-                copies_in_flight = copies_in_flight.saturating_sub(1);
+            if start.elapsed() < BATCH {
+                next = rx.try_recv().ok();
             }
-            actions.push(a);
-        }
-        for a in actions {
-            effects.extend(app.update(a));
-            dirty = true;
         }
         for e in effects {
             match e {
@@ -190,18 +236,16 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
                     let _ = searcher.send((generation, query));
                 }
                 Effect::Copy(text) => {
-                    copies_in_flight += 1;
                     // OSC 52 goes to the terminal from this thread, between frames; the
                     // programs run on a worker, which answers with what happened.
                     let mut osc = clipboard::Delivery::default();
                     clipboard::send_osc52(&text, &mut io::stdout(), &mut osc);
-                    let (config, env, tx) =
-                        (options.clipboard.clone(), env.clone(), reply_tx.clone());
+                    let (config, env, tx) = (options.clipboard.clone(), env.clone(), tx.clone());
                     std::thread::spawn(move || {
                         let mut d = clipboard::deliver(&text, &config, &env);
                         d.targets.extend(osc.targets);
                         d.errors.extend(osc.errors);
-                        let _ = tx.send(Action::CopyDone(d.message()));
+                        let _ = tx.send(Msg::Reply(Action::CopyDone(d.message())));
                     });
                 }
             }

@@ -64,7 +64,11 @@ impl<B: Backend> Backend for AmbiguousSafe<B> {
         self.inner.hide_cursor()
     }
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.show_cursor()
+        // Never fails: the terminal may be gone (a dropped connection), and ratatui would then
+        // print an error on dropping the terminal, which itself fails on a closed stderr.
+        // [`restore`] shows the cursor again anyway.
+        let _ = self.inner.show_cursor();
+        Ok(())
     }
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
         self.inner.get_cursor_position()

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Key-to-frame latency of the real browser in a pseudo-terminal.
+
+    python3 benches/keys.py FILE [KEYS]
+
+Starts `target/release/senryaku FILE` in a 120x40 pty, waits for the first frame, then sends
+each key of KEYS (default: navigation keys) many times and measures the time from writing
+the key to the end of the frame it causes (the output going quiet for 3 ms). Prints the time
+to the first frame and, per key, the median and the worst.
+"""
+import os, pty, re, select, statistics, struct, sys, time, fcntl, termios
+
+BIN = os.path.join(os.path.dirname(__file__), "..", "target", "release", "senryaku")
+
+
+def read_until_quiet(fd, quiet=0.003, limit=10.0):
+    """Reads until no byte arrives for `quiet` seconds; returns (bytes, time of last byte)."""
+    out = b""
+    last = time.perf_counter()
+    deadline = last + limit
+    while time.perf_counter() < deadline:
+        r, _, _ = select.select([fd], [], [], quiet)
+        if not r:
+            if out:
+                break
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        last = time.perf_counter()
+    return out, last
+
+
+def main():
+    path = sys.argv[1]
+    keys = sys.argv[2].split(",") if len(sys.argv) > 2 else ["j", "k", "]", "[", "G", "g", "\t"]
+    rounds = int(os.environ.get("ROUNDS", "15"))
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(BIN, [BIN, path])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    t0 = time.perf_counter()
+    buf = b""
+    while b"NORMAL" not in buf:
+        r, _, _ = select.select([fd], [], [], 30)
+        if not r:
+            sys.exit("no first frame")
+        buf += os.read(fd, 65536)
+    first = time.perf_counter() - t0
+    read_until_quiet(fd, 0.05)
+    print(f"first frame: {first*1000:.1f} ms")
+    for key in keys:
+        times = []
+        for _ in range(rounds):
+            sent = time.perf_counter()
+            os.write(fd, key.encode())
+            _, last = read_until_quiet(fd)
+            times.append(last - sent)
+        label = {"\t": "Tab"}.get(key, key)
+        print(f"{label!r:>10}: median {statistics.median(times)*1000:6.1f} ms  worst {max(times)*1000:6.1f} ms")
+    query = os.environ.get("QUERY")
+    if query:
+        # Each character of the query: time to its echo, and to the frame whose hit count
+        # changed (the results). Needs pyte to read the screen: pip install pyte.
+        import pyte
+        screen = pyte.Screen(120, 40)
+        stream = pyte.ByteStream(screen)
+        count_re = re.compile(r"(\d[\d of]* hits?|No match)")
+
+        def count():
+            for y in range(6):
+                line = screen.buffer[y]
+                row = "".join(line[x].data for x in range(screen.columns))
+                m = count_re.search(row)
+                if m:
+                    return m.group(1)
+            return None
+
+        os.write(fd, b"/")
+        stream.feed(read_until_quiet(fd)[0])
+        echo, results = [], []
+        for ch in query:
+            before = count()
+            sent = time.perf_counter()
+            os.write(fd, ch.encode())
+            t_echo, t_last = None, sent
+            while True:
+                r, _, _ = select.select([fd], [], [], 2)
+                if not r:
+                    break
+                stream.feed(os.read(fd, 65536))
+                t_last = time.perf_counter()
+                t_echo = t_echo or t_last
+                if count() != before:
+                    break
+            echo.append((t_echo or t_last) - sent)
+            results.append(t_last - sent)
+            stream.feed(read_until_quiet(fd)[0])
+        print(f"search {query!r}: echo median {statistics.median(echo)*1000:.1f} ms, "
+              f"results median {statistics.median(results)*1000:.1f} ms, worst {max(results)*1000:.1f} ms")
+        os.write(fd, b"\x1b")
+        read_until_quiet(fd)
+    os.write(fd, b"q")
+    os.waitpid(pid, 0)
+
+
+if __name__ == "__main__":
+    main()
