@@ -15,3 +15,4 @@ pub mod programs;
 pub mod report;
 pub mod search;
 pub mod tui;
+pub(crate) mod width;

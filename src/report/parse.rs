@@ -17,7 +17,7 @@
 //!    Ids are positional, so numbering that restarts simply makes more parts.
 
 use super::model::{Chapter, Fy, Item, Measure, Part, Report, circled_number};
-use unicode_width::UnicodeWidthStr;
+use crate::width::str_cols;
 
 /// Why a text is not a report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -152,7 +152,7 @@ impl Layout {
         let full_width = if trailing_mode {
             0
         } else {
-            let mut w: Vec<usize> = content.iter().map(|l| l.trim().width()).collect();
+            let mut w: Vec<usize> = content.iter().map(|l| str_cols(l.trim())).collect();
             w.sort_unstable();
             w.get(w.len() * 9 / 10).copied().unwrap_or(0)
         };
@@ -217,7 +217,7 @@ fn paragraphs_of(lines: &[&str], layout: &Layout) -> Vec<String> {
             // a larger font, so their width says nothing: a heading ends unless its line
             // stops on a particle. Bullets run until the next marker. Sub-items and plain
             // text end on a short line.
-            let short = t.width() + 6 <= full_width;
+            let short = str_cols(t) + 6 <= full_width;
             // What kind of paragraph this is shows in its first characters (a marker, a
             // label, a heading of at most 60): a bounded prefix keeps this linear.
             match classify(prefix(&cur, 64)) {

@@ -1,17 +1,7 @@
 //! A window of a hit's text around its first match, fitted to a display width, with the
 //! match ranges shifted to the window. Widths are display columns (unicode-width).
 
-use unicode_width::UnicodeWidthChar;
-
-/// Display width of a char as laid out here: control chars and newlines count as one space;
-/// East Asian Ambiguous glyphs (①, …) count two, so the snippet fits whatever the terminal does.
-pub fn char_width(c: char) -> usize {
-    if c == '\n' || c == '\t' {
-        1
-    } else {
-        c.width_cjk().unwrap_or(0)
-    }
-}
+use crate::width::cols;
 
 /// A snippet: its text (newlines shown as spaces) and match ranges in its chars.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +16,7 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], width: usize) -> Snippet {
         .chars()
         .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
         .collect();
-    let widths: Vec<usize> = chars.iter().map(|&c| char_width(c)).collect();
+    let widths: Vec<usize> = chars.iter().map(|&c| cols(c)).collect();
     let total: usize = widths.iter().sum();
     if total <= width {
         return Snippet {
@@ -34,7 +24,7 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], width: usize) -> Snippet {
             ranges: ranges.to_vec(),
         };
     }
-    let ell = char_width('…');
+    let ell = cols('…');
     let budget = width.saturating_sub(2 * ell).max(1);
     let first = ranges.first().map_or(0, |r| r.0.min(chars.len()));
     // Start up to a quarter of the budget before the match.
