@@ -5,7 +5,7 @@ use senryaku::report::{self, Origin, SEED};
 use senryaku::search::{Index, Query};
 use std::hint::black_box;
 
-const QUERIES: [&str; 8] = [
+const QUERIES: [&str; 9] = [
     "CiCLE",
     "MID-NET",
     "ゲノム医療",
@@ -13,6 +13,7 @@ const QUERIES: [&str; 8] = [
     "robotto",
     "平成 30 年度",
     "データベス",
+    "の データベス",
     "の",
 ];
 

@@ -324,3 +324,108 @@ fn search_jump_resize_quit_in_a_real_terminal() {
     // No kitty keyboard protocol flags were pushed (they break IME composition).
     assert!(!raw.contains("\u{1b}[>"));
 }
+
+/// The column where the popup whose title bar shows `title` starts, and that bar's row.
+fn popup_origin(screen: &vt100::Screen, title: &str) -> Option<(u16, u16)> {
+    let (rows, cols) = screen.size();
+    let first = title.chars().next()?.to_string();
+    for r in 0..rows {
+        for c in 1..cols {
+            if screen
+                .cell(r, c)
+                .is_some_and(|cell| cell.contents() == first)
+            {
+                let text: String = (c..cols.min(c + title.chars().count() as u16))
+                    .filter_map(|k| screen.cell(r, k).map(|x| x.contents().to_string()))
+                    .collect();
+                if text == title {
+                    return Some((c - 1, r));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Popups drawn over Japanese text, on the real byte stream: every row of a popup's left
+/// border shows its `│`, and the selected hit's band has no hole in its background.
+#[test]
+fn popups_over_wide_glyphs_keep_their_frames_and_bands() {
+    for (cols, rows) in [(120u16, 40u16), (79, 24), (41, 16), (200, 60)] {
+        for (keys, title) in [
+            (&b"/MID-NET"[..], "Search"),
+            (&b"/CiCLE"[..], "Search"),
+            (&b"p"[..], "Programs and acronyms"),
+            (&b"?"[..], "Keys"),
+        ] {
+            let mut r = start(&[], &[], cols, rows);
+            r.screen.wait_for(&["NORMAL"]);
+            // In the detail pane, so the item cursor ▌ lies under the popup's edge too.
+            r.send(b"\t");
+            std::thread::sleep(Duration::from_millis(50));
+            // One key at a time, each drawn: the frames in between leave glyphs on screen.
+            for k in keys {
+                r.send(&[*k]);
+                std::thread::sleep(Duration::from_millis(40));
+            }
+            r.screen.wait_for(&[title]);
+            std::thread::sleep(Duration::from_millis(150));
+            r.screen.pump(Duration::from_millis(50));
+            let screen = r.screen.parser.screen();
+            let (px, top) = popup_origin(screen, title).unwrap_or_else(|| {
+                panic!("no {title} popup at {cols}x{rows}:\n{}", r.screen.text())
+            });
+            // The footer is the next row below the title whose first cell is not the border.
+            let mut y = top + 1;
+            while y < rows - 1 && screen.cell(y, px).is_some_and(|c| c.contents() == "│") {
+                y += 1;
+            }
+            assert!(
+                y >= top + 4,
+                "{title} at {cols}x{rows}: left border broken at row {} of {}:\n{}",
+                top + 1,
+                y,
+                r.screen.text()
+            );
+            let footer = y;
+            // The selected hit's rows (search only): one unbroken band of the selected colour.
+            if title == "Search" {
+                let band_bg = vt100::Color::Idx(4);
+                let mut band_rows = 0;
+                for y in top + 1..footer {
+                    let Some(c0) = screen.cell(y, px + 2) else {
+                        continue;
+                    };
+                    if c0.bgcolor() != band_bg {
+                        continue;
+                    }
+                    band_rows += 1;
+                    let width = screen.size().1;
+                    let mut x = px + 2;
+                    while x < width && screen.cell(y, x).is_some_and(|c| c.contents() != "│") {
+                        let cell = screen.cell(y, x).unwrap();
+                        // The band's colour, or the matched characters' highlight.
+                        let hit_bg = vt100::Color::Idx(3);
+                        assert!(
+                            cell.is_wide_continuation()
+                                || cell.bgcolor() == band_bg
+                                || cell.bgcolor() == hit_bg,
+                            "hole in the band at {cols}x{rows} row {y} col {x}:\n{}",
+                            r.screen.text()
+                        );
+                        x += 1;
+                    }
+                }
+                assert_eq!(
+                    band_rows, 2,
+                    "{cols}x{rows}: the selected hit takes two rows"
+                );
+            }
+            // Esc alone (Esc then q at once reads as Alt-q), then q.
+            r.send(b"\x1b");
+            std::thread::sleep(Duration::from_millis(80));
+            r.send(b"q");
+            let _ = r.wait_exit(Duration::from_secs(3));
+        }
+    }
+}

@@ -93,3 +93,54 @@ fn copy_inside_tmux_fills_its_buffer() {
     assert_eq!(got, want);
     server.tmux(&["send-keys", "q"]);
 }
+
+/// The selected hit's band, typed one key at a time so that each frame draws over the last:
+/// tmux erases a wide glyph when any half of it is overwritten, and no cell of the band may be
+/// left without its background (`capture-pane -e` shows `ESC[49m` at such a hole).
+#[test]
+fn the_selected_band_has_no_holes_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed; skipping");
+        return;
+    }
+    let server = Server(format!("senryaku-band-{}", std::process::id()));
+    let exe = env!("CARGO_BIN_EXE_senryaku");
+    let started = server.tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "env",
+        "TERM=xterm-256color",
+        exe,
+    ]);
+    assert!(started.status.success());
+    server.wait_for("NORMAL");
+    server.tmux(&["send-keys", "/"]);
+    server.wait_for("SEARCH");
+    for c in ["M", "I", "D", "-", "N", "E", "T"] {
+        server.tmux(&["send-keys", "-l", c]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    server.wait_for("2 hits");
+    std::thread::sleep(Duration::from_millis(200));
+    let styled = server.tmux(&["capture-pane", "-p", "-e"]);
+    let styled = String::from_utf8_lossy(&styled.stdout).into_owned();
+    // The snippet row of the selected hit: it holds "アカデミア及び PMDA".
+    let row = styled
+        .lines()
+        .find(|l| l.contains("アカデミア及び"))
+        .expect("the first hit's snippet");
+    let from = row.find("MID-NET").expect("the match");
+    let to = row.find("PMDA").expect("PMDA");
+    assert!(
+        !row[from..to].contains("\u{1b}[49m"),
+        "a hole in the band: {:?}",
+        &row[from..to]
+    );
+    server.tmux(&["send-keys", "Escape"]);
+    std::thread::sleep(Duration::from_millis(100));
+    server.tmux(&["send-keys", "q"]);
+}

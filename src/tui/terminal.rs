@@ -19,13 +19,125 @@ use std::io::{self, Stdout, Write};
 /// blanked with an explicit cursor move, and the glyph is drawn with another; the next glyph
 /// also starts with a cursor move. A terminal that draws ① one column wide shows `① `; one that
 /// draws it two wide shows `①`; neither shifts what follows.
+///
+/// It also keeps a model of what the terminal shows, because a terminal erases a whole wide
+/// glyph when any half of it is overwritten: a new glyph over the right half of an old one
+/// blanks its left half, and a wide glyph drawn one column left of an old wide glyph blanks
+/// that glyph's right half. ratatui's diff knows nothing of this (its buffers hold no trace of
+/// the old glyph's extent), so a cell it thinks unchanged can be blank on screen: the gaps in
+/// a highlighted row's background. Such cells are drawn again after each batch.
 pub struct AmbiguousSafe<B: Backend> {
     inner: B,
+    /// The cells as drawn, row-major; empty until the first draw or after a clear.
+    shadow: Vec<Cell>,
+    /// What the terminal holds at each column: 0 narrow or blank, 2 a wide glyph's first
+    /// column, 1 its second.
+    span: Vec<u8>,
+    width: u16,
+    height: u16,
 }
 
 impl<B: Backend> AmbiguousSafe<B> {
+    /// Wraps a backend.
     pub fn new(inner: B) -> Self {
-        AmbiguousSafe { inner }
+        AmbiguousSafe {
+            inner,
+            shadow: Vec::new(),
+            span: Vec::new(),
+            width: 0,
+            height: 0,
+        }
+    }
+
+    fn reset_model(&mut self) {
+        self.shadow.clear();
+        self.span.clear();
+    }
+
+    /// Applies a drawn cell to the model; pushes the cells the terminal blanked as a result.
+    fn model_draw(&mut self, x: u16, y: u16, cell: &Cell, damaged: &mut Vec<(u16, u16)>) {
+        if x >= self.width || y >= self.height {
+            return;
+        }
+        let row = y as usize * self.width as usize;
+        let at = |x: u16| row + x as usize;
+        let w = if is_forced_wide(cell) {
+            2
+        } else {
+            crate::width::str_cols(cell.symbol()).clamp(1, 2) as u8
+        };
+        let mut erase = |span: &mut Vec<u8>, x: u16| {
+            span[at(x)] = 0;
+            damaged.push((x, y));
+        };
+        // Over the second half of a wide glyph: its first half goes blank.
+        if self.span[at(x)] == 1 && x > 0 {
+            erase(&mut self.span, x - 1);
+        }
+        // A narrow glyph over the first half of a wide one: its second half goes blank.
+        if self.span[at(x)] == 2 && w == 1 && x + 1 < self.width {
+            erase(&mut self.span, x + 1);
+        }
+        // A wide glyph over the first half of another: that one's second half goes blank.
+        if w == 2 && x + 2 < self.width && self.span[at(x + 1)] == 2 {
+            erase(&mut self.span, x + 2);
+        }
+        self.span[at(x)] = if w == 2 { 2 } else { 0 };
+        self.shadow[at(x)] = cell.clone();
+        if w == 2 && x + 1 < self.width {
+            self.span[at(x + 1)] = 1;
+            // The frame's cell under the glyph's second half, which the diff never sends: a
+            // blank in the glyph's style, as `ui::text::put` writes it.
+            let mut under = cell.clone();
+            under.set_symbol(" ");
+            under.diff_option = CellDiffOption::None;
+            self.shadow[at(x + 1)] = under;
+        }
+    }
+
+    /// Draws cells through the ambiguous-width handling, keeping the model.
+    fn draw_cells(&mut self, cells: &[(u16, u16, Cell)], depth: u8) -> Result<(), B::Error> {
+        let mut damaged = Vec::new();
+        let mut run: Vec<(u16, u16, &Cell)> = Vec::new();
+        for (x, y, cell) in cells {
+            self.model_draw(*x, *y, cell, &mut damaged);
+            if !is_forced_wide(cell) {
+                run.push((*x, *y, cell));
+                continue;
+            }
+            // Separate draw calls: each starts with an explicit cursor move.
+            self.inner.draw(run.drain(..))?;
+            if x + 1 < self.width {
+                let mut blank = cell.clone();
+                blank.set_symbol(" ");
+                blank.diff_option = CellDiffOption::None;
+                self.inner.draw(std::iter::once((x + 1, *y, &blank)))?;
+            }
+            self.inner.draw(std::iter::once((*x, *y, cell)))?;
+        }
+        self.inner.draw(run.into_iter())?;
+        // Cells the terminal blanked: drawn again as the frame has them, unless the frame
+        // has a wide glyph covering them (its second column is the glyph's own).
+        damaged.sort_unstable_by_key(|&(x, y)| (y, x));
+        damaged.dedup();
+        let redo: Vec<(u16, u16, Cell)> = damaged
+            .into_iter()
+            .filter(|&(x, y)| {
+                let i = y as usize * self.width as usize + x as usize;
+                self.span[i] != 1
+            })
+            .map(|(x, y)| {
+                let i = y as usize * self.width as usize + x as usize;
+                (x, y, self.shadow[i].clone())
+            })
+            .collect();
+        // A well-formed frame settles in one more pass; the bound only guards against a
+        // frame that is not.
+        if redo.is_empty() || depth >= 3 {
+            Ok(())
+        } else {
+            self.draw_cells(&redo, depth + 1)
+        }
     }
 }
 
@@ -40,24 +152,16 @@ impl<B: Backend> Backend for AmbiguousSafe<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let width = self.inner.size()?.width;
-        let mut run: Vec<(u16, u16, &'a Cell)> = Vec::new();
-        for (x, y, cell) in content {
-            if !is_forced_wide(cell) {
-                run.push((x, y, cell));
-                continue;
-            }
-            // Separate draw calls: each starts with an explicit cursor move.
-            self.inner.draw(run.drain(..))?;
-            if x + 1 < width {
-                let mut blank = cell.clone();
-                blank.set_symbol(" ");
-                blank.diff_option = CellDiffOption::None;
-                self.inner.draw(std::iter::once((x + 1, y, &blank)))?;
-            }
-            self.inner.draw(std::iter::once((x, y, cell)))?;
+        let size = self.inner.size()?;
+        if (size.width, size.height) != (self.width, self.height) || self.shadow.is_empty() {
+            self.width = size.width;
+            self.height = size.height;
+            let n = size.width as usize * size.height as usize;
+            self.shadow = vec![Cell::default(); n];
+            self.span = vec![0; n];
         }
-        self.inner.draw(run.into_iter())
+        let cells: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
+        self.draw_cells(&cells, 0)
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
@@ -77,9 +181,11 @@ impl<B: Backend> Backend for AmbiguousSafe<B> {
         self.inner.set_cursor_position(position)
     }
     fn clear(&mut self) -> Result<(), Self::Error> {
+        self.reset_model();
         self.inner.clear()
     }
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        self.reset_model();
         self.inner.clear_region(clear_type)
     }
     fn size(&self) -> Result<Size, Self::Error> {

@@ -13,6 +13,27 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::num::NonZeroU16;
 
+/// Keeps the buffer free of half glyphs around a write of columns `from..to` on row `y`: a
+/// wide glyph that starts left of `from` and reaches into it, or starts inside and reaches
+/// past `to`, is replaced by blanks. Without this the frame would hold a wide glyph whose
+/// second half was overwritten; the terminal diff then skips the overwritten cell (it takes
+/// it for the glyph's trailing half), and a popup's border goes missing there.
+fn clear_cut_glyphs(buf: &mut Buffer, from: u16, to: u16, y: u16) {
+    let area = buf.area;
+    let wide = |buf: &Buffer, x: u16| crate::width::str_cols(buf[(x, y)].symbol()) >= 2;
+    let blank = |buf: &mut Buffer, x: u16| {
+        let cell = &mut buf[(x, y)];
+        cell.set_symbol(" ");
+        cell.diff_option = CellDiffOption::None;
+    };
+    if from > area.x && from < area.x + area.width && wide(buf, from - 1) {
+        blank(buf, from - 1);
+    }
+    if to > from && to < area.x + area.width && wide(buf, to - 1) {
+        blank(buf, to);
+    }
+}
+
 /// Writes `chars` at `(x, y)` within `max` columns (and the buffer), styling char `i` with
 /// `style(i)`. A glyph that does not fit whole is not drawn. Returns the columns used.
 pub fn put(
@@ -43,6 +64,9 @@ pub fn put(
             break;
         }
         let st = style(i);
+        if used == 0 {
+            clear_cut_glyphs(buf, x, x + w, y);
+        }
         let cell = &mut buf[(x + used, y)];
         cell.set_char(c).set_style(st);
         if w == 2 {
@@ -53,6 +77,9 @@ pub fn put(
             next.set_char(' ').set_style(st);
         }
         used += w;
+    }
+    if used > 0 {
+        clear_cut_glyphs(buf, x, x + used, y);
     }
     used
 }
@@ -87,6 +114,7 @@ pub fn put_highlighted(
 pub fn fill(buf: &mut Buffer, r: Rect, style: Style) {
     let r = r.intersection(buf.area);
     for y in r.y..r.y + r.height {
+        clear_cut_glyphs(buf, r.x, r.x + r.width, y);
         for x in r.x..r.x + r.width {
             let cell = &mut buf[(x, y)];
             cell.reset();
