@@ -97,7 +97,7 @@ pub fn extract(report: &Report, index: &Index) -> Vec<Entry> {
         for raw in terms::quoted_names(chars) {
             let name = terms::clean_quoted(&raw);
             let n = name.chars().count();
-            if !(3..=MAX_NAME).contains(&n) || name.contains(['「', '」']) && n > MAX_NAME {
+            if !(3..=MAX_NAME).contains(&n) {
                 continue;
             }
             let key = fold(&name);

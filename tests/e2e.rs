@@ -161,6 +161,23 @@ fn signals_restore_the_terminal_and_exit_with_their_status() {
     }
 }
 
+/// An abort (what a failed allocation does) kills the process without unwinding: the
+/// terminal is put back all the same.
+#[test]
+fn an_abort_restores_the_terminal() {
+    let mut r = start(&[], &[], 80, 24);
+    r.screen.wait_for(&["NORMAL"]);
+    let pid = r.child.process_id().unwrap();
+    let st = std::process::Command::new("kill")
+        .args(["-ABRT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let status = r.wait_exit(Duration::from_secs(3));
+    assert!(!status.success());
+    r.assert_restored();
+}
+
 #[test]
 fn a_clipboard_command_that_never_reads_cannot_freeze_the_browser() {
     let marker = format!("sleep 3{}", std::process::id() % 1000);

@@ -221,9 +221,14 @@ fn in_unit(list: &[Occurrence], u: usize) -> &[Occurrence] {
 impl Index {
     fn scan(&self, v: &Variant, out: &mut Vec<Occurrence>) {
         let finder = memmem::Finder::new(v.folded.as_bytes());
+        // Matches come in corpus order: the unit only ever moves forward.
+        let mut unit = 0usize;
         for b in finder.find_iter(self.corpus.as_bytes()) {
+            while self.starts[unit + 1] as usize <= b {
+                unit += 1;
+            }
             out.push(Occurrence {
-                unit: self.unit_at(b) as u32,
+                unit: unit as u32,
                 start: b as u32,
                 len: v.folded.len() as u32,
             });
@@ -308,23 +313,19 @@ impl Index {
         let mut hits: Vec<Hit> = Vec::new();
         let mut folded_ranges: Vec<Vec<(usize, usize)>> = Vec::new();
         let exact_units: Vec<usize> = (0..n).filter(|&u| matched[u] == all).collect();
-        let mut ranges_of: std::collections::HashMap<usize, Vec<(usize, usize)>> =
-            exact_units.iter().map(|&u| (u, Vec::new())).collect();
-        for list in &occ {
-            let mut cursor = self.char_cursor();
-            for o in list {
-                if let Some(r) = ranges_of.get_mut(&(o.unit as usize)) {
-                    r.push(cursor.range(o));
-                }
-            }
-        }
         for u in exact_units {
             let kind = if phrase[u] {
                 MatchKind::Phrase
             } else {
                 MatchKind::Terms
             };
-            let ranges = ranges_of.remove(&u).unwrap_or_default();
+            // Each list's occurrences in this unit, found by binary search: a common term's
+            // occurrences elsewhere cost nothing here.
+            let mut ranges = Vec::new();
+            for list in &occ {
+                let mut cursor = self.char_cursor();
+                ranges.extend(in_unit(list, u).iter().map(|o| cursor.range(o)));
+            }
             hits.push(Hit {
                 unit: u,
                 score: self.score(u, kind, &ranges, 0),

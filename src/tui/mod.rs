@@ -22,6 +22,7 @@ pub(crate) mod wrap;
 
 pub use app::{Focus, Mode};
 pub use harness::Harness;
+pub use terminal::restore_after_abort;
 
 use action::Action;
 use app::{App, Doc, Effect};

@@ -216,6 +216,47 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// What the terminal was before raw mode, and a handle on it, for [`restore_after_abort`].
+struct Saved {
+    tty: std::fs::File,
+    termios: nix::libc::termios,
+}
+
+static SAVED: std::sync::OnceLock<Saved> = std::sync::OnceLock::new();
+
+/// The sequences that undo [`init`]: paste and mouse reporting off, the main screen, the cursor.
+const RESTORE_BYTES: &[u8] =
+    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+/// Puts the terminal back from a signal handler, when the process is about to die without
+/// unwinding (an allocation failure aborts): only `tcsetattr` and `write`, which are
+/// async-signal-safe, on what [`init`] saved. Does nothing before [`init`].
+pub fn restore_after_abort() {
+    use nix::sys::termios::{SetArg, Termios, tcsetattr};
+    use std::os::fd::AsFd;
+    if let Some(saved) = SAVED.get() {
+        let _ = tcsetattr(
+            saved.tty.as_fd(),
+            SetArg::TCSANOW,
+            &Termios::from(saved.termios),
+        );
+        let _ = nix::unistd::write(saved.tty.as_fd(), RESTORE_BYTES);
+    }
+}
+
+fn save_terminal() {
+    use std::os::fd::AsFd;
+    let Ok(tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") else {
+        return;
+    };
+    if let Ok(t) = nix::sys::termios::tcgetattr(tty.as_fd()) {
+        let _ = SAVED.set(Saved {
+            tty,
+            termios: t.into(),
+        });
+    }
+}
+
 /// Restores the terminal when dropped: on return, on `?` and on unwinding.
 pub struct Guard;
 
@@ -234,6 +275,7 @@ pub fn init() -> io::Result<(Term, Guard)> {
         restore();
         hook(info);
     }));
+    save_terminal();
     terminal::enable_raw_mode()?;
     let guard = Guard;
     let mut out = io::stdout();
