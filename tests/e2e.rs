@@ -224,55 +224,21 @@ fn too_small_a_screen_takes_only_quit_and_resize() {
 
 #[test]
 fn search_jump_resize_quit_in_a_real_terminal() {
-    let pty = native_pty_system();
-    let pair = pty.openpty(size(120, 40)).expect("open a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_senryaku"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    // Only the terminal gets copies here: no tmux, no X11 or Wayland clipboard.
-    for var in [
-        "TMUX",
-        "DISPLAY",
-        "WAYLAND_DISPLAY",
-        "SENRYAKU_CLIPBOARD",
-        "SENRYAKU_COPY_FORMAT",
-    ] {
-        cmd.env_remove(var);
-    }
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn senryaku");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut s = Screen {
-        parser: vt100::Parser::new(40, 120, 0),
-        rx,
-        raw: Vec::new(),
-    };
+    let mut r = start(&[], &[], 120, 40);
 
     // The first frame: the parts and a measure, on the alternate screen.
     let started = Instant::now();
-    s.wait_for(&["（１）世界最高水準", "ゲノム医療の実現の推進", "NORMAL"]);
-    assert!(s.parser.screen().alternate_screen());
+    r.screen
+        .wait_for(&["（１）世界最高水準", "ゲノム医療の実現の推進", "NORMAL"]);
+    assert!(r.screen.parser.screen().alternate_screen());
     eprintln!("first frame after {:?}", started.elapsed());
 
-    writer.write_all(b"/").unwrap();
-    writer.flush().unwrap();
-    s.wait_for(&["SEARCH"]);
-    writer.write_all(b"MID-NET").unwrap();
-    writer.flush().unwrap();
-    s.wait_for(&["2 hits"]);
-    writer.write_all(b"\r").unwrap();
-    writer.flush().unwrap();
-    s.wait_for(&[
+    r.send(b"/");
+    r.screen.wait_for(&["SEARCH"]);
+    r.send(b"MID-NET");
+    r.screen.wait_for(&["2 hits"]);
+    r.send(b"\r");
+    r.screen.wait_for(&[
         "レギュラトリーサイエンスの推進",
         "平成 29 年度の主な実行状況・成果",
         "平成 30 年度の主な取組方針",
@@ -280,10 +246,9 @@ fn search_jump_resize_quit_in_a_real_terminal() {
     ]);
 
     // Y copies the whole measure: an OSC 52 sequence whose payload is the excerpt.
-    writer.write_all(b"Y").unwrap();
-    writer.flush().unwrap();
-    s.wait_for(&["Copied"]);
-    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    r.send(b"Y");
+    r.screen.wait_for(&["Copied"]);
+    let raw = String::from_utf8_lossy(&r.screen.raw).into_owned();
     let start = raw.find("\u{1b}]52;c;").expect("an OSC 52 sequence") + "\u{1b}]52;c;".len();
     let end = start + raw[start..].find('\u{7}').expect("OSC 52 ends with BEL");
     use base64::Engine;
@@ -300,13 +265,13 @@ fn search_jump_resize_quit_in_a_real_terminal() {
     .unwrap();
     assert_eq!(String::from_utf8(payload).unwrap(), want);
     let msg = format!("Copied {} characters to OSC 52", want.chars().count());
-    s.wait_for(&[&msg]);
+    r.screen.wait_for(&[&msg]);
 
     // Resize: the browser redraws for the new size.
-    pair.master.resize(size(80, 24)).unwrap();
-    s.parser.screen_mut().set_size(24, 80);
-    s.wait_for(&["NORMAL", "1.4.2"]);
-    let text = s.text();
+    r._master.resize(size(80, 24)).unwrap();
+    r.screen.parser.screen_mut().set_size(24, 80);
+    r.screen.wait_for(&["NORMAL", "1.4.2"]);
+    let text = r.screen.text();
     assert!(text.lines().count() <= 24);
     assert!(
         text.lines()
@@ -314,24 +279,23 @@ fn search_jump_resize_quit_in_a_real_terminal() {
         "{text}"
     );
 
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
+    r.send(b"q");
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {
-        if let Some(st) = child.try_wait().unwrap() {
+        if let Some(st) = r.child.try_wait().unwrap() {
             break st;
         }
         assert!(Instant::now() < deadline, "senryaku did not exit on q");
         std::thread::sleep(Duration::from_millis(20));
     };
-    s.pump(Duration::from_millis(100));
+    r.screen.pump(Duration::from_millis(100));
     assert!(status.success(), "exit status {status:?}");
     assert!(
-        !s.parser.screen().alternate_screen(),
+        !r.screen.parser.screen().alternate_screen(),
         "still on the alternate screen"
     );
     // Mouse reporting and bracketed paste were switched off again.
-    let raw = String::from_utf8_lossy(&s.raw);
+    let raw = String::from_utf8_lossy(&r.screen.raw);
     assert!(
         raw.contains("\u{1b}[?1000l")
             || raw.contains("\u{1b}[?1002l")

@@ -34,6 +34,27 @@ impl Server {
     }
 }
 
+/// A tmux server of its own, running the binary in a 120×40 window with `env` settings
+/// (`-u VAR` removes one); `None` where tmux is not installed.
+fn start(name: &str, env: &[&str]) -> Option<Server> {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux is not installed; skipping");
+        return None;
+    }
+    let server = Server(format!("senryaku-{name}-{}", std::process::id()));
+    let mut args = vec!["new-session", "-d", "-x", "120", "-y", "40", "env"];
+    args.extend_from_slice(env);
+    args.push(env!("CARGO_BIN_EXE_senryaku"));
+    let started = server.tmux(&args);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    server.wait_for("NORMAL");
+    Some(server)
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
@@ -42,34 +63,17 @@ impl Drop for Server {
 
 #[test]
 fn copy_inside_tmux_fills_its_buffer() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed; skipping");
-        return;
-    }
-    let server = Server(format!("senryaku-test-{}", std::process::id()));
-    let exe = env!("CARGO_BIN_EXE_senryaku");
-    let started = server.tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "env",
+    let env = [
         "-u",
         "DISPLAY",
         "-u",
         "WAYLAND_DISPLAY",
         "-u",
         "SENRYAKU_CLIPBOARD",
-        exe,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
-    server.wait_for("NORMAL");
+    ];
+    let Some(server) = start("copy", &env) else {
+        return;
+    };
     server.tmux(&["send-keys", "/"]);
     server.wait_for("SEARCH");
     server.tmux(&["send-keys", "-l", "MID-NET"]);
@@ -99,25 +103,9 @@ fn copy_inside_tmux_fills_its_buffer() {
 /// left without its background (`capture-pane -e` shows `ESC[49m` at such a hole).
 #[test]
 fn the_selected_band_has_no_holes_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed; skipping");
+    let Some(server) = start("band", &["TERM=xterm-256color"]) else {
         return;
-    }
-    let server = Server(format!("senryaku-band-{}", std::process::id()));
-    let exe = env!("CARGO_BIN_EXE_senryaku");
-    let started = server.tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "env",
-        "TERM=xterm-256color",
-        exe,
-    ]);
-    assert!(started.status.success());
-    server.wait_for("NORMAL");
+    };
     server.tmux(&["send-keys", "/"]);
     server.wait_for("SEARCH");
     for c in ["M", "I", "D", "-", "N", "E", "T"] {

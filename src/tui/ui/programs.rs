@@ -19,22 +19,13 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     match p.opened() {
         None => {
             let count = strings::entry_count(picker.items().len(), p.entries().len());
-            let buf = frame.buffer_mut();
-            let inner = text::popup(
-                buf,
-                r,
+            let labels = (
                 strings::PROGRAMS_TITLE,
-                &count,
+                count.as_str(),
                 strings::PROGRAMS_KEYS,
-                &theme,
             );
-            widgets::input_line(frame, app, inner, picker.input(), picker.query_selected());
+            let list = widgets::picker_frame(frame, app, r, labels, picker);
             let buf = frame.buffer_mut();
-            let list = Rect {
-                y: inner.y + 2,
-                height: inner.height.saturating_sub(2),
-                ..inner
-            };
             if picker.items().is_empty() {
                 text::put_str(
                     buf,

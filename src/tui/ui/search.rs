@@ -6,7 +6,6 @@ use crate::tui::layout::Areas;
 use crate::tui::strings;
 use crate::tui::wrap;
 use ratatui::Frame;
-use ratatui::layout::Rect;
 
 pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let r = areas.popup;
@@ -14,29 +13,16 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
         return;
     }
     let theme = app.theme();
-    let buf = frame.buffer_mut();
     let s = app.search();
     let count = if s.query().is_empty() {
         String::new()
     } else {
         strings::hit_count(s.items().len(), s.total())
     };
-    let inner = text::popup(
-        buf,
-        r,
-        strings::SEARCH_TITLE,
-        &count,
-        strings::SEARCH_KEYS,
-        &theme,
-    );
-    widgets::input_line(frame, app, inner, s.input(), s.query_selected());
-    let buf = frame.buffer_mut();
+    let labels = (strings::SEARCH_TITLE, count.as_str(), strings::SEARCH_KEYS);
     // The list: two rows a hit.
-    let list = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2),
-        ..inner
-    };
+    let list = widgets::picker_frame(frame, app, r, labels, s);
+    let buf = frame.buffer_mut();
     if s.query().is_empty() {
         let msg: Vec<char> = strings::SEARCH_EMPTY.chars().collect();
         for (i, (a, b)) in wrap::wrap_chars(&msg, list.width as usize)

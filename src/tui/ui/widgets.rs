@@ -42,6 +42,24 @@ pub fn input_line(frame: &mut Frame, app: &App, r: Rect, input: &Input, selected
     frame.set_cursor_position((field_x + before as u16, r.y));
 }
 
+/// The frame of a picker popup: the popup with its title, count and key hints, the query's
+/// input line, and below a blank row the area for the list, which is returned.
+pub fn picker_frame<T>(
+    frame: &mut Frame,
+    app: &App,
+    r: Rect,
+    (title, count, keys): (&str, &str, &str),
+    picker: &crate::tui::picker::Picker<T>,
+) -> Rect {
+    let inner = text::popup(frame.buffer_mut(), r, title, count, keys, &app.theme());
+    input_line(frame, app, inner, picker.input(), picker.query_selected());
+    Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    }
+}
+
 /// Draws the page of `hits` holding `selected`, two rows a hit. `tag` gives the text shown at
 /// the right of a hit's first row (its field, or nothing).
 pub fn hit_list<'h>(
