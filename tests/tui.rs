@@ -577,3 +577,46 @@ fn side_by_side_gives_way_when_it_would_not_fit() {
     let (t, _) = render(&a);
     assert_no_overflow(&t);
 }
+
+#[test]
+fn a_chapter_or_part_copies_whole_from_the_outline() {
+    let mut a = app(100, 30);
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.selected(), "1.1");
+    key(&mut a, KeyCode::Char('Y'));
+    let copy = a.take_copy().unwrap();
+    assert!(
+        copy.starts_with("「健康・医療戦略の実行状況及び今後の取組方針 2018」（１）１）国が行う医療分野の研究開発の推進\n"),
+        "{copy}"
+    );
+    // Every measure of the chapter, with its sections.
+    for m in ["① ゲノム医療の実現の推進", "⑤ 日本医療研究開発大賞の創設"]
+    {
+        assert!(copy.contains(m), "{m}");
+    }
+    assert!(copy.matches("Ⅱ 平成 30 年度の主な取組方針").count() >= 5);
+}
+
+#[test]
+fn popups_say_where_the_choice_is_and_no_colour_marks_the_focused_pane() {
+    let mut a = app(100, 30);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "ゲノム");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    let (_, s) = render(&a);
+    assert!(s.contains(&format!("3/{} hits", a.search_total())), "{s}");
+    let r = report::from_bytes(SEED, Origin::Embedded).unwrap().report;
+    let mut plain = Harness::new(r, 100, 30, false);
+    let (_, s) = render(&plain);
+    assert!(
+        s.lines()
+            .next()
+            .unwrap()
+            .trim_start()
+            .starts_with("> Outline")
+    );
+    key(&mut plain, KeyCode::Tab);
+    let (_, s) = render(&plain);
+    assert!(s.lines().next().unwrap().contains("> Detail"));
+}

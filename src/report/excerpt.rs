@@ -285,6 +285,33 @@ pub(crate) fn body_text(body: &[BodyLine], markdown: bool) -> String {
     out
 }
 
+/// A part or chapter quoted whole, as `show` prints it: the citation (report title, path and
+/// title), then every measure under it.
+pub fn node(report: &Report, id: NodeId, format: Format) -> Option<String> {
+    let text = super::export::node_text(report, id)?;
+    let node = report.get(id)?;
+    let mut cite = String::new();
+    if !report.title.is_empty() {
+        cite.push_str(&format!("「{}」", report.title));
+    }
+    cite.push_str(&super::export::heading(
+        &report.label_path(id),
+        node.title(),
+    ));
+    let body: Vec<BodyLine> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            if l.is_empty() {
+                BodyLine::Blank
+            } else {
+                BodyLine::Para(l.to_string())
+            }
+        })
+        .collect();
+    Some(strip_controls(&render(&cite, &body, format)).into_owned())
+}
+
 /// Parses `--item N` or `--item N.M` (1-based) into a place in section `fy`.
 pub fn parse_item(fy: Fy, s: &str) -> Option<At> {
     let mut it = s.trim().split('.');

@@ -605,9 +605,16 @@ impl App {
     }
 
     fn copy(&mut self, scope: Scope, effects: &mut Vec<Effect>) {
-        match excerpt::excerpt(&self.doc.report, self.selected(), &scope, self.copy_format) {
-            Ok(text) => effects.push(Effect::Copy(text)),
-            Err(_) => self.message = Some(strings::NOT_A_MEASURE.to_string()),
+        let report = &self.doc.report;
+        let id = self.selected();
+        let text = match (&scope, report.measure(id)) {
+            // A part or chapter is copied whole, as `show` prints it.
+            (Scope::Measure, None) => excerpt::node(report, id, self.copy_format),
+            _ => excerpt::excerpt(report, id, &scope, self.copy_format).ok(),
+        };
+        match text {
+            Some(text) => effects.push(Effect::Copy(text)),
+            None => self.message = Some(strings::NOT_A_MEASURE.to_string()),
         }
     }
 

@@ -101,7 +101,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[k('y')], Action::CopyItem, "copy the item under the cursor, with its citation"),
     b(Normal, &[k('v')], Action::VisualStart, "select a range of items to copy"),
     b(Normal, &[k('c')], Action::CopySection, "copy the cursor's FY section"),
-    b(Normal, &[k('Y')], Action::CopyMeasure, "copy the whole measure"),
+    b(Normal, &[k('Y')], Action::CopyMeasure, "copy the whole measure, chapter or part"),
     b(Normal, &[k('M')], Action::ToggleCopyFormat, "copy as plain text / Markdown quote"),
     b(Normal, &[k('?')], Action::ToggleHelp, "show or hide this help"),
     b(Normal, &[k('q'), ctrl('c')], Action::Quit, "quit"),

@@ -58,12 +58,23 @@ pub(crate) fn hit_position(n: usize, total: usize, wrapped: bool) -> String {
     }
 }
 
-pub(crate) fn hit_count(shown: usize, total: usize) -> String {
+/// The search popup's count, with the chosen hit's position: `17/274 hits`.
+pub(crate) fn hit_count(selected: usize, shown: usize, total: usize) -> String {
+    let at = selected + 1;
     match (shown, total) {
         (_, 0) => SEARCH_NONE.to_string(),
-        (s, t) if s < t => format!("{s} of {t} hits"),
+        (s, t) if s < t => format!("{at}/{s} of {t} hits"),
         (_, 1) => "1 hit".to_string(),
-        (_, t) => format!("{t} hits"),
+        (_, t) => format!("{at}/{t} hits"),
+    }
+}
+
+/// A pane's title; without colour the focused one is marked, since bold alone is easy to miss.
+pub(crate) fn pane_title(title: &str, marked: bool) -> String {
+    if marked {
+        format!("> {title}")
+    } else {
+        title.to_string()
     }
 }
 
@@ -75,11 +86,12 @@ pub(crate) fn copy_format(f: crate::report::excerpt::Format) -> String {
     format!("Copies as {}", f.name())
 }
 
-pub(crate) fn entry_count(shown: usize, total: usize) -> String {
-    if shown == total {
-        format!("{total} entries")
-    } else {
-        format!("{shown} of {total}")
+/// The index's count, with the chosen entry's position: `3/107 entries`.
+pub(crate) fn entry_count(selected: usize, shown: usize, total: usize) -> String {
+    match (shown, total) {
+        (0, _) => format!("0 of {total}"),
+        (s, t) if s == t => format!("{}/{t} entries", selected + 1),
+        (s, t) => format!("{}/{s} of {t}", selected + 1),
     }
 }
 

@@ -41,6 +41,7 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     } else {
         strings::DETAIL.to_string()
     };
+    let title = strings::pane_title(&title, focused && !theme.colour);
     text::bar(buf, r, &title, &right, theme.bar(focused));
     if let Some(div) = screen.column_divider {
         super::divider(buf, app, div);

@@ -15,13 +15,9 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     let theme = app.theme();
     let focused = app.focus() == Focus::Outline;
     text::fill(buf, r, theme.text());
-    text::bar(
-        buf,
-        r,
-        &strings::outline_header(app.measure_count()),
-        "",
-        theme.bar(focused),
-    );
+    let title = strings::outline_header(app.measure_count());
+    let title = strings::pane_title(&title, focused && !theme.colour);
+    text::bar(buf, r, &title, "", theme.bar(focused));
     let body = areas.outline_body();
     let outline = app.outline();
     let scroll = outline.scroll();

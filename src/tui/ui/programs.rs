@@ -18,7 +18,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let picker = p.picker();
     match p.opened() {
         None => {
-            let count = strings::entry_count(picker.items().len(), p.entries().len());
+            let count =
+                strings::entry_count(picker.selected(), picker.items().len(), p.entries().len());
             let labels = (
                 strings::PROGRAMS_TITLE,
                 count.as_str(),

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     let count = if s.query().is_empty() {
         String::new()
     } else {
-        strings::hit_count(s.items().len(), s.total())
+        strings::hit_count(s.selected(), s.items().len(), s.total())
     };
     let labels = (strings::SEARCH_TITLE, count.as_str(), strings::SEARCH_KEYS);
     // The list: two rows a hit.
