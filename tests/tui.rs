@@ -620,3 +620,51 @@ fn popups_say_where_the_choice_is_and_no_colour_marks_the_focused_pane() {
     let (_, s) = render(&plain);
     assert!(s.lines().next().unwrap().contains("> Detail"));
 }
+
+#[test]
+fn colon_goes_to_an_id_and_ctrl_o_comes_back() {
+    let mut a = app(100, 30);
+    key(&mut a, KeyCode::Char(':'));
+    assert_eq!(a.mode(), Mode::Goto);
+    typed(&mut a, "2.3.4");
+    let (t, s) = render(&a);
+    assert!(s.contains(":2.3.4"), "{s}");
+    // The caret sits after the typed id.
+    let row = s
+        .lines()
+        .nth(t.backend().cursor_position().y as usize)
+        .unwrap();
+    assert!(row.contains(":2.3.4"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), "2.3.4");
+    assert_eq!(a.focus(), Focus::Detail);
+    // A search jump, then back twice and forward again.
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "MID-NET");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), "1.4.2");
+    key_mod(&mut a, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert_eq!(a.selected(), "2.3.4");
+    key_mod(&mut a, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert_eq!(a.selected(), "1.1.1");
+    key_mod(&mut a, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert!(a.message().unwrap().starts_with("No older jump"));
+    key_mod(&mut a, KeyCode::Char('i'), KeyModifiers::ALT);
+    assert_eq!(a.selected(), "2.3.4");
+    key_mod(&mut a, KeyCode::Char('i'), KeyModifiers::ALT);
+    assert_eq!(a.selected(), "1.4.2");
+    key_mod(&mut a, KeyCode::Char('i'), KeyModifiers::ALT);
+    assert_eq!(a.message().unwrap(), "No newer jump");
+    // An id that names nothing says so and goes nowhere.
+    key(&mut a, KeyCode::Char(':'));
+    typed(&mut a, "9.9");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), "1.4.2");
+    assert!(a.message().unwrap().contains("\"9.9\""));
+    // Esc cancels.
+    key(&mut a, KeyCode::Char(':'));
+    typed(&mut a, "1");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.selected(), "1.4.2");
+}

@@ -39,6 +39,12 @@ pub enum Action {
     PrevMeasure,
     /// `s`: side by side, stacked, auto.
     ToggleLayout,
+    /// `:`: go to a part, chapter or measure by its id.
+    OpenGoto,
+    /// Ctrl-o: back to where the last jump came from.
+    JumpBack,
+    /// Alt-i: forward again after going back.
+    JumpForward,
     /// `>`: a wider outline.
     WidenOutline,
     /// `<`: a narrower outline.

@@ -65,6 +65,8 @@ pub enum Mode {
     Programs,
     /// The help overlay.
     Help,
+    /// Typing an id after `:`.
+    Goto,
 }
 
 impl Mode {
@@ -76,6 +78,7 @@ impl Mode {
             Mode::Search => "SEARCH",
             Mode::Programs => "INDEX",
             Mode::Help => "HELP",
+            Mode::Goto => "GO TO",
         }
     }
 }
@@ -118,6 +121,25 @@ pub struct Highlight {
     pub shown: bool,
 }
 
+/// A place jumped from: the node shown and the text under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pos {
+    node: NodeId,
+    at: Option<Loc>,
+}
+
+/// Where search, index and `:` jumps came from, as in vim and helix: `Ctrl-o` goes back,
+/// `Alt-i` forward again.
+#[derive(Debug, Clone, Default)]
+struct Jumps {
+    list: Vec<Pos>,
+    /// The entry being looked at; `list.len()` when at the newest place.
+    at: usize,
+}
+
+/// Most places the jump list keeps.
+const JUMPS_KEPT: usize = 100;
+
 /// Most hits the popup lists.
 pub const SEARCH_LIMIT: usize = 500;
 
@@ -141,6 +163,9 @@ pub struct App {
     help_scroll: usize,
     message: Option<String>,
     copy_format: Format,
+    /// The id typed after `:`.
+    goto: super::picker::Picker<()>,
+    jumps: Jumps,
     /// Derived: the layout for the current state, planned once per update.
     screen: Screen,
 }
@@ -169,6 +194,8 @@ impl App {
             help_scroll: 0,
             message: None,
             copy_format: Format::Plain,
+            goto: Default::default(),
+            jumps: Jumps::default(),
             screen: Screen::default(),
         };
         app.settle(true);
@@ -229,6 +256,10 @@ impl App {
     /// The help overlay's scroll.
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
+    }
+    /// The id being typed after `:`.
+    pub fn goto(&self) -> &super::picker::Picker<()> {
+        &self.goto
     }
     /// The status bar's message.
     pub fn message(&self) -> Option<&str> {
@@ -379,6 +410,7 @@ impl App {
             (Mode::Help, a) => self.update_help(a),
             (Mode::Search, a) => return self.update_search(a, effects),
             (Mode::Programs, a) => return self.update_programs(a),
+            (Mode::Goto, a) => return self.update_goto(a),
             (Mode::Visual, a) => return self.update_visual(a, effects),
             (Mode::Normal, a) => return self.update_normal(a, effects),
         }
@@ -457,6 +489,12 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::OpenSearch => self.open_search(effects),
+            Action::OpenGoto => {
+                self.goto.set_query("");
+                self.mode = Mode::Goto;
+            }
+            Action::JumpBack => return self.jump_back(),
+            Action::JumpForward => return self.jump_forward(),
             Action::SwitchPane => {
                 self.focus = match self.focus {
                     Focus::Outline => Focus::Detail,
@@ -702,9 +740,95 @@ impl App {
 
     fn go_to_hit(&mut self, hit: &Hit) {
         let loc: Loc = self.doc.index.units[hit.unit];
+        self.record_jump();
         self.show(loc.node);
         self.detail.go_to(loc);
         self.focus = Focus::Detail;
+    }
+
+    // ----- jumps ----------------------------------------------------------------------------
+
+    fn here(&self) -> Pos {
+        let d = &self.detail;
+        Pos {
+            node: d.node(),
+            at: d.blocks().get(d.cursor()).and_then(|b| b.kind.loc()),
+        }
+    }
+
+    /// Remembers where the user is before a jump takes them elsewhere.
+    fn record_jump(&mut self) {
+        let here = self.here();
+        self.jumps.list.truncate(self.jumps.at);
+        if self.jumps.list.last() != Some(&here) {
+            self.jumps.list.push(here);
+        }
+        if self.jumps.list.len() > JUMPS_KEPT {
+            self.jumps.list.remove(0);
+        }
+        self.jumps.at = self.jumps.list.len();
+    }
+
+    fn go_to_pos(&mut self, pos: Pos) {
+        self.show(pos.node);
+        if let Some(loc) = pos.at {
+            self.detail.go_to(loc);
+        }
+    }
+
+    fn jump_back(&mut self) -> bool {
+        if self.jumps.at == 0 {
+            self.message = Some(strings::NO_OLDER_JUMP.to_string());
+            return true;
+        }
+        if self.jumps.at == self.jumps.list.len() {
+            // Remember where we are, so that Alt-i comes back here.
+            let here = self.here();
+            self.jumps.list.push(here);
+        }
+        self.jumps.at -= 1;
+        let pos = self.jumps.list[self.jumps.at];
+        self.go_to_pos(pos);
+        true
+    }
+
+    fn jump_forward(&mut self) -> bool {
+        if self.jumps.at + 1 >= self.jumps.list.len() {
+            self.message = Some(strings::NO_NEWER_JUMP.to_string());
+            return true;
+        }
+        self.jumps.at += 1;
+        let pos = self.jumps.list[self.jumps.at];
+        if self.jumps.at + 1 == self.jumps.list.len() {
+            // Back at the newest place: it is the present again, not a jump target.
+            self.jumps.list.pop();
+            self.jumps.at = self.jumps.list.len();
+        }
+        self.go_to_pos(pos);
+        true
+    }
+
+    fn update_goto(&mut self, a: Action) -> bool {
+        match self.goto.update(a, 1) {
+            super::picker::Picked::Close => self.mode = Mode::Normal,
+            super::picker::Picked::Accept => {
+                self.mode = Mode::Normal;
+                let typed = self.goto.query().trim().trim_start_matches(':').to_string();
+                match typed.parse::<NodeId>() {
+                    Ok(id) if self.doc.report.get(id).is_some() => {
+                        self.record_jump();
+                        self.show(id);
+                        if id.measure.is_some() {
+                            self.focus = Focus::Detail;
+                        }
+                        return false;
+                    }
+                    _ => self.message = Some(strings::no_such_id(&typed)),
+                }
+            }
+            _ => {}
+        }
+        true
     }
 
     fn step_hit(&mut self, forward: bool) {

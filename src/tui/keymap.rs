@@ -94,6 +94,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[k('+')], Action::ExpandAll, "expand the whole outline"),
     b(Normal, &[k('-')], Action::CollapseAll, "collapse the outline to parts"),
     b(Normal, &[k('/')], Action::OpenSearch, "search"),
+    b(Normal, &[k(':')], Action::OpenGoto, "go to an id (:2.3.4)"),
+    b(Normal, &[ctrl('o')], Action::JumpBack, "back to before the last jump (search, index, :)"),
+    b(Normal, &[alt('i')], Action::JumpForward, "forward again (Ctrl-i is Tab in a terminal)"),
     b(Normal, &[k('p')], Action::OpenPrograms, "index of programs and acronyms"),
     b(Normal, &[k('n')], Action::NextHit, "next search hit"),
     b(Normal, &[k('N')], Action::PrevHit, "previous search hit"),
@@ -139,6 +142,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Programs, &[code(PageUp)], Action::PageUp, "previous page"),
     b(Programs, &[code(PageDown)], Action::PageDown, "next page"),
     b(Programs, &[ctrl('c')], Action::Close, "back / close the index"),
+    b(Goto, &[code(Enter)], Action::Pick, "go to the id typed"),
+    b(Goto, &[code(Esc), ctrl('c')], Action::Close, "cancel"),
+    b(Goto, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
     b(Help, &[k('j'), code(Down)], Action::Down, "scroll down"),
     b(Help, &[k('k'), code(Up)], Action::Up, "scroll up"),
     b(Help, &[code(PageDown), k(' '), ctrl('f')], Action::PageDown, "page down"),
@@ -171,7 +177,7 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
         return bound;
     }
     match (mode, ev.code) {
-        (Search | Programs, KeyCode::Char(c))
+        (Search | Programs | Goto, KeyCode::Char(c))
             if !ev
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -217,6 +223,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
             Programs,
             "Index of programs and acronyms (other keys filter)",
         ),
+        (Goto, "Go to an id (after :; other keys type)"),
         (Help, "Help"),
     ]
     .into_iter()

@@ -19,6 +19,16 @@ pub(crate) const HELP_FOOTER: &str = "? or Esc closes this help";
 pub(crate) const HINTS: &str = "? help  / search  Tab pane  q quit";
 pub(crate) const NO_MORE_MEASURES: &str = "No more measures that way";
 pub(crate) const NO_SEARCH: &str = "No search yet: press / to search";
+pub(crate) const NO_OLDER_JUMP: &str = "No older jump (Ctrl-o goes back after /, p or :)";
+pub(crate) const NO_NEWER_JUMP: &str = "No newer jump";
+pub(crate) const GOTO_PROMPT: &str = ":";
+
+/// What `:` says when the id typed names nothing.
+pub(crate) fn no_such_id(typed: &str) -> String {
+    let shown: String = typed.chars().filter(|c| !c.is_control()).take(20).collect();
+    format!("No part, chapter or measure {shown:?}: ids are like 2, 2.3 or 2.3.4")
+}
+
 pub(crate) const NOT_A_MEASURE: &str = "Select a measure to copy";
 pub(crate) const RESULTS_LABEL: &str = "Ⅰ results";
 pub(crate) const PLANS_LABEL: &str = "Ⅱ plans";

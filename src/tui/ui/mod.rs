@@ -48,8 +48,37 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Search => search::draw(frame, app, &areas),
         Mode::Programs => programs::draw(frame, app, &areas),
         Mode::Help => help::draw(frame.buffer_mut(), app, &areas),
+        Mode::Goto => goto_prompt(frame, app, areas.status),
         Mode::Normal | Mode::Visual => {}
     }
+}
+
+/// The `:` prompt over the status bar, with the terminal cursor at its caret.
+fn goto_prompt(frame: &mut Frame, app: &App, r: Rect) {
+    let theme = app.theme();
+    let buf = frame.buffer_mut();
+    text::fill(buf, r, theme.status());
+    let mode = format!(" {} ", app.mode().name());
+    let w = text::put_str(buf, r.x, r.y, r.width, &mode, theme.mode());
+    let p = text::put_str(
+        buf,
+        r.x + w,
+        r.y,
+        r.width.saturating_sub(w),
+        strings::GOTO_PROMPT,
+        theme.status(),
+    );
+    let query = app.goto().query();
+    let x = r.x + w + p;
+    let used = text::put_str(
+        buf,
+        x,
+        r.y,
+        r.width.saturating_sub(w + p),
+        query,
+        theme.status(),
+    );
+    frame.set_cursor_position((x + used, r.y));
 }
 
 /// A vertical divider of `│` (two columns: the glyph is East Asian Ambiguous).
