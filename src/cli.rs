@@ -31,6 +31,9 @@ pub struct Cli {
     /// Refuse files larger than this many megabytes
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub max_size: u64,
+    /// Leave the mouse to the terminal, so its own text selection works (Alt-m toggles)
+    #[arg(long)]
+    pub no_mouse: bool,
     /// How the browser copies excerpts (y, Y, c)
     #[arg(
         long,
@@ -520,6 +523,7 @@ pub fn browse(cli: &Cli) -> Result<u8, Failure> {
         clipboard: crate::clipboard::Config {
             command: cli.clipboard_cmd.clone(),
         },
+        mouse: !cli.no_mouse,
     };
     match crate::tui::run(loaded, options) {
         Ok(crate::tui::Exit::Quit) => Ok(0),

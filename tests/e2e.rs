@@ -410,3 +410,19 @@ fn popups_over_wide_glyphs_keep_their_frames_and_bands() {
         }
     }
 }
+
+/// `--no-mouse` leaves the mouse to the terminal; Alt-m takes it and gives it back.
+#[test]
+fn the_mouse_can_be_left_to_the_terminal() {
+    let mut r = start(&["--no-mouse"], &[], 80, 24);
+    r.screen.wait_for(&["NORMAL"]);
+    let captured = |raw: &[u8]| String::from_utf8_lossy(raw).contains("\u{1b}[?1000h");
+    assert!(!captured(&r.screen.raw));
+    r.send(b"\x1bm");
+    r.screen.wait_for(&["Mouse captured"]);
+    assert!(captured(&r.screen.raw));
+    r.send(b"\x1bm");
+    r.screen.wait_for(&["Mouse released"]);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+}

@@ -39,6 +39,8 @@ pub enum Action {
     PrevMeasure,
     /// `s`: side by side, stacked, auto.
     ToggleLayout,
+    /// Alt-m: release the mouse to the terminal, or take it back.
+    ToggleMouse,
     /// `:`: go to a part, chapter or measure by its id.
     OpenGoto,
     /// Ctrl-o: back to where the last jump came from.

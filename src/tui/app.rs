@@ -104,6 +104,8 @@ pub enum Effect {
         /// The query as typed.
         query: String,
     },
+    /// Capture the mouse (`true`) or release it to the terminal.
+    Mouse(bool),
     /// Leave the browser.
     Quit,
 }
@@ -166,6 +168,8 @@ pub struct App {
     /// The id typed after `:`.
     goto: super::picker::Picker<()>,
     jumps: Jumps,
+    /// The browser has the mouse (clicks and wheel); released, the terminal selects text.
+    mouse: bool,
     /// Derived: the layout for the current state, planned once per update.
     screen: Screen,
 }
@@ -196,10 +200,16 @@ impl App {
             copy_format: Format::Plain,
             goto: Default::default(),
             jumps: Jumps::default(),
+            mouse: true,
             screen: Screen::default(),
         };
         app.settle(true);
         app
+    }
+
+    /// Starts with the mouse captured or released.
+    pub fn set_mouse(&mut self, on: bool) {
+        self.mouse = on;
     }
 
     /// Sets how copies are written.
@@ -492,6 +502,11 @@ impl App {
             Action::OpenGoto => {
                 self.goto.set_query("");
                 self.mode = Mode::Goto;
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                effects.push(Effect::Mouse(self.mouse));
+                self.message = Some(strings::mouse(self.mouse).to_string());
             }
             Action::JumpBack => return self.jump_back(),
             Action::JumpForward => return self.jump_forward(),

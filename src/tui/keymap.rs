@@ -106,6 +106,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[k('c')], Action::CopySection, "copy the cursor's FY section"),
     b(Normal, &[k('Y')], Action::CopyMeasure, "copy the whole measure, chapter or part"),
     b(Normal, &[k('M')], Action::ToggleCopyFormat, "copy as plain text / Markdown quote"),
+    b(Normal, &[alt('m')], Action::ToggleMouse, "release the mouse to the terminal / take it back"),
     b(Normal, &[k('?')], Action::ToggleHelp, "show or hide this help"),
     b(Normal, &[k('q'), ctrl('c')], Action::Quit, "quit"),
     b(Visual, &[k('j'), code(Down)], Action::Down, "extend the range down"),

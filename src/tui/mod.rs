@@ -74,12 +74,14 @@ pub(crate) fn event_action(app: &App, ev: Event) -> Option<Action> {
 }
 
 /// Settings of the browser from the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// How copies are written.
     pub(crate) copy_format: Format,
     /// Where copies go.
     pub(crate) clipboard: clipboard::Config,
+    /// Capture the mouse at start.
+    pub(crate) mouse: bool,
 }
 
 /// How the browser ended.
@@ -174,7 +176,7 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<Exit> {
 
 fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
     let caught = install_signals()?;
-    let (mut term, _guard) = terminal::init()?;
+    let (mut term, _guard) = terminal::init(options.mouse)?;
     let size = term.size()?;
     let doc = Arc::new(Doc::new(loaded.report, loaded.origin.display_name()));
     let mut app = App::new(
@@ -183,6 +185,7 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
         Rect::new(0, 0, size.width, size.height),
     );
     app.set_copy_format(options.copy_format);
+    app.set_mouse(options.mouse);
     let (tx, rx) = mpsc::channel::<Msg>();
     let searcher = spawn_searcher(doc, tx.clone());
     spawn_input(tx.clone());
@@ -233,6 +236,7 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
         for e in effects {
             match e {
                 Effect::Quit => return Ok(Exit::Quit),
+                Effect::Mouse(on) => terminal::set_mouse(on)?,
                 Effect::Search { generation, query } => {
                     let _ = searcher.send((generation, query));
                 }

@@ -21,6 +21,15 @@ pub(crate) const NO_MORE_MEASURES: &str = "No more measures that way";
 pub(crate) const NO_SEARCH: &str = "No search yet: press / to search";
 pub(crate) const NO_OLDER_JUMP: &str = "No older jump (Ctrl-o goes back after /, p or :)";
 pub(crate) const NO_NEWER_JUMP: &str = "No newer jump";
+/// What Alt-m did.
+pub(crate) fn mouse(captured: bool) -> &'static str {
+    if captured {
+        "Mouse captured (Alt-m releases it)"
+    } else {
+        "Mouse released to the terminal (Alt-m takes it back)"
+    }
+}
+
 pub(crate) const GOTO_PROMPT: &str = ":";
 
 /// What `:` says when the id typed names nothing.

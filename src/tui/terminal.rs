@@ -257,6 +257,17 @@ fn save_terminal() {
     }
 }
 
+/// Captures the mouse (clicks and the wheel go to the browser) or releases it (the terminal's
+/// own selection works).
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    if on {
+        execute!(out, EnableMouseCapture)
+    } else {
+        execute!(out, DisableMouseCapture)
+    }
+}
+
 /// Restores the terminal when dropped: on return, on `?` and on unwinding.
 pub struct Guard;
 
@@ -269,7 +280,7 @@ impl Drop for Guard {
 /// Enters raw mode and the alternate screen, with mouse and bracketed paste, and installs a
 /// panic hook that restores the terminal before the panic message prints. No keyboard
 /// enhancement flags: they break IME composition.
-pub fn init() -> io::Result<(Term, Guard)> {
+pub fn init(mouse: bool) -> io::Result<(Term, Guard)> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -279,12 +290,8 @@ pub fn init() -> io::Result<(Term, Guard)> {
     terminal::enable_raw_mode()?;
     let guard = Guard;
     let mut out = io::stdout();
-    execute!(
-        out,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    set_mouse(mouse)?;
     let backend = AmbiguousSafe::new(CrosstermBackend::new(io::stdout()));
     let term = ratatui::Terminal::new(backend)?;
     Ok((term, guard))
