@@ -668,3 +668,47 @@ fn colon_goes_to_an_id_and_ctrl_o_comes_back() {
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!(a.selected(), "1.4.2");
 }
+
+/// At 40×12 a measure opens at its top, `g` goes back there, `k` never scrolls down, and a
+/// block taller than the view shows from its start.
+#[test]
+fn measures_open_at_their_top_and_k_never_scrolls_down() {
+    let mut a = app(40, 12);
+    for k in ['G', 'k', 'k'] {
+        key(&mut a, KeyCode::Char(k));
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('['));
+    assert_eq!(a.detail_scroll(), 0);
+    let (_, s) = render(&a);
+    assert!(
+        s.contains(&format!("[{}]", a.selected())),
+        "path shown:\n{s}"
+    );
+    if a.focus() != Focus::Detail {
+        key(&mut a, KeyCode::Tab);
+    }
+    for _ in 0..6 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    assert!(a.detail_scroll() > 0);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.detail_scroll(), 0);
+    let (_, s) = render(&a);
+    assert!(s.contains(&format!("[{}]", a.selected())));
+    // k: the scroll never goes down.
+    for _ in 0..6 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let mut last = a.detail_scroll();
+    for _ in 0..12 {
+        key(&mut a, KeyCode::Char('k'));
+        assert!(a.detail_scroll() <= last, "k scrolled down");
+        last = a.detail_scroll();
+    }
+    assert_eq!(last, 0);
+    // ] opens the next measure at its top too.
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Char(']'));
+    assert_eq!(a.detail_scroll(), 0);
+}
