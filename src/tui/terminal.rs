@@ -230,7 +230,7 @@ const RESTORE_BYTES: &[u8] =
 
 /// Puts the terminal back from a signal handler, when the process is about to die without
 /// unwinding (an allocation failure aborts): only `tcsetattr` and `write`, which are
-/// async-signal-safe, on what [`init`] saved. Does nothing before [`init`].
+/// async-signal-safe, on what the terminal setup saved. Does nothing before it.
 pub fn restore_after_abort() {
     use nix::sys::termios::{SetArg, Termios, tcsetattr};
     use std::os::fd::AsFd;
