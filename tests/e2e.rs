@@ -77,6 +77,9 @@ fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Running {
     ] {
         cmd.env_remove(var);
     }
+    // The search history goes to a directory of the test's, never the user's.
+    let state = std::env::temp_dir().join(format!("senryaku-e2e-state-{}", std::process::id()));
+    cmd.env("XDG_STATE_HOME", &state);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -423,6 +426,37 @@ fn the_mouse_can_be_left_to_the_terminal() {
     assert!(captured(&r.screen.raw));
     r.send(b"\x1bm");
     r.screen.wait_for(&["Mouse released"]);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+}
+
+/// The search history outlives the browser: a query accepted in one run is Ctrl-r away in the
+/// next.
+#[test]
+fn search_history_persists_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().to_str().unwrap();
+    let mut r = start(&[], &[("XDG_STATE_HOME", state)], 100, 30);
+    r.screen.wait_for(&["NORMAL"]);
+    r.send(b"/");
+    r.screen.wait_for(&["SEARCH"]);
+    r.send(b"CiCLE");
+    r.screen.wait_for(&["3 hits"]);
+    r.send(b"\r");
+    r.screen.wait_for(&["NORMAL"]);
+    std::thread::sleep(Duration::from_millis(200));
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+    let saved = std::fs::read_to_string(dir.path().join("senryaku/search-history")).unwrap();
+    assert_eq!(saved, "CiCLE\n");
+    let mut r = start(&[], &[("XDG_STATE_HOME", state)], 100, 30);
+    r.screen.wait_for(&["NORMAL"]);
+    r.send(b"/");
+    r.screen.wait_for(&["SEARCH"]);
+    r.send(b"\x12");
+    r.screen.wait_for(&["/ CiCLE", "3 hits"]);
+    r.send(b"\x1b");
+    std::thread::sleep(Duration::from_millis(80));
     r.send(b"q");
     assert!(r.wait_exit(Duration::from_secs(3)).success());
 }

@@ -42,8 +42,17 @@ fn start(name: &str, env: &[&str]) -> Option<Server> {
         return None;
     }
     let server = Server(format!("senryaku-{name}-{}", std::process::id()));
+    // The search history goes to a directory of the test's, never the user's.
+    let state = format!(
+        "XDG_STATE_HOME={}",
+        std::env::temp_dir()
+            .join(format!("senryaku-tmux-state-{}", std::process::id()))
+            .display()
+    );
     let mut args = vec!["new-session", "-d", "-x", "120", "-y", "40", "env"];
+    // Options (-u) first: after a NAME=VALUE, env reads the rest as the command.
     args.extend_from_slice(env);
+    args.push(&state);
     args.push(env!("CARGO_BIN_EXE_senryaku"));
     let started = server.tmux(&args);
     assert!(

@@ -712,3 +712,35 @@ fn measures_open_at_their_top_and_k_never_scrolls_down() {
     key(&mut a, KeyCode::Char(']'));
     assert_eq!(a.detail_scroll(), 0);
 }
+
+#[test]
+fn search_history_is_walked_with_ctrl_r_and_at_the_ends_of_the_list() {
+    let mut a = app(100, 30);
+    for q in ["CiCLE", "MID-NET"] {
+        key(&mut a, KeyCode::Char('/'));
+        typed(&mut a, q);
+        key(&mut a, KeyCode::Enter);
+    }
+    // Reopened: the last query, selected, so typing replaces it.
+    key(&mut a, KeyCode::Char('/'));
+    assert_eq!(a.search_query(), "MID-NET");
+    typed(&mut a, "ゲノム");
+    assert_eq!(a.search_query(), "ゲノム");
+    key_mod(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(a.search_query(), "MID-NET");
+    key_mod(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(a.search_query(), "CiCLE");
+    assert!(a.search_total() > 0, "the recalled query is searched");
+    // Down at the last hit walks forward again, then back to an empty query.
+    for _ in 0..a.search_total() {
+        key(&mut a, KeyCode::Down);
+    }
+    assert_eq!(a.search_query(), "MID-NET");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    // Up on the first hit goes back in the history.
+    key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut a, "robotto");
+    key(&mut a, KeyCode::Up);
+    assert_eq!(a.search_query(), "MID-NET");
+}

@@ -98,6 +98,8 @@ pub enum Action {
     PickNext,
     /// Enter on the chosen row.
     Pick,
+    /// Ctrl-r in search: the previous query of the history.
+    HistoryOlder,
     /// Pasted text (bracketed paste).
     Paste(String),
     // Mouse.

@@ -106,6 +106,8 @@ pub enum Effect {
     },
     /// Capture the mouse (`true`) or release it to the terminal.
     Mouse(bool),
+    /// Keep the search history, oldest first.
+    SaveHistory(Vec<String>),
     /// Leave the browser.
     Quit,
 }
@@ -170,6 +172,7 @@ pub struct App {
     jumps: Jumps,
     /// The browser has the mouse (clicks and wheel); released, the terminal selects text.
     mouse: bool,
+    history: super::history::History,
     /// Derived: the layout for the current state, planned once per update.
     screen: Screen,
 }
@@ -201,6 +204,7 @@ impl App {
             goto: Default::default(),
             jumps: Jumps::default(),
             mouse: true,
+            history: Default::default(),
             screen: Screen::default(),
         };
         app.settle(true);
@@ -210,6 +214,11 @@ impl App {
     /// Starts with the mouse captured or released.
     pub fn set_mouse(&mut self, on: bool) {
         self.mouse = on;
+    }
+
+    /// The search history kept from earlier runs, oldest first.
+    pub fn set_history(&mut self, entries: Vec<String>) {
+        self.history = super::history::History::new(entries);
     }
 
     /// Sets how copies are written.
@@ -725,18 +734,42 @@ impl App {
 
     fn update_search(&mut self, a: Action, effects: &mut Vec<Effect>) -> bool {
         let page = (self.screen.areas.popup.height.saturating_sub(4) / 2).max(1) as usize;
+        // The history: Ctrl-r, Up on the first hit (or with none), Down on the last.
+        let at_top = self.search.selected() == 0;
+        let at_bottom = self.search.selected() + 1 >= self.search.items().len();
+        let recalled = match a {
+            Action::HistoryOlder => self.history.older(),
+            Action::PickPrev if at_top => self.history.older(),
+            Action::PickNext if at_bottom => self.history.newer(),
+            _ => None,
+        };
+        if let Some(q) = recalled {
+            let q = q.to_string();
+            self.search.set_query(&q);
+            self.request_search(effects);
+            return true;
+        }
+        if a == Action::HistoryOlder {
+            return true;
+        }
         match self.search.update(a, page) {
             super::picker::Picked::Nothing => {}
             super::picker::Picked::Close => self.mode = Mode::Normal,
-            super::picker::Picked::QueryChanged => self.request_search(effects),
-            super::picker::Picked::Accept => return self.accept_search(),
+            super::picker::Picked::QueryChanged => {
+                self.history.stop();
+                self.request_search(effects);
+            }
+            super::picker::Picked::Accept => return self.accept_search(effects),
         }
         true
     }
 
-    /// Jumps to the chosen hit and keeps the query for highlights and `n`/`N`.
-    fn accept_search(&mut self) -> bool {
+    /// Jumps to the chosen hit and keeps the query for highlights and `n`/`N`, and in the
+    /// history.
+    fn accept_search(&mut self, effects: &mut Vec<Effect>) -> bool {
         self.mode = Mode::Normal;
+        self.history.push(self.search.query());
+        effects.push(Effect::SaveHistory(self.history.entries().to_vec()));
         let Some(hit) = self.search.current().cloned() else {
             return true;
         };

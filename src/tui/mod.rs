@@ -8,6 +8,7 @@ pub mod action;
 pub(crate) mod app;
 pub(crate) mod detail;
 mod harness;
+pub(crate) mod history;
 pub mod keymap;
 pub(crate) mod layout;
 pub(crate) mod outline;
@@ -186,6 +187,10 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
     );
     app.set_copy_format(options.copy_format);
     app.set_mouse(options.mouse);
+    let history_path = history::path();
+    if let Some(p) = &history_path {
+        app.set_history(history::load(p));
+    }
     let (tx, rx) = mpsc::channel::<Msg>();
     let searcher = spawn_searcher(doc, tx.clone());
     spawn_input(tx.clone());
@@ -237,6 +242,12 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
             match e {
                 Effect::Quit => return Ok(Exit::Quit),
                 Effect::Mouse(on) => terminal::set_mouse(on)?,
+                Effect::SaveHistory(entries) => {
+                    // Written off this thread; a failure only loses the newest query.
+                    if let Some(p) = history_path.clone() {
+                        std::thread::spawn(move || history::save(&p, &entries));
+                    }
+                }
                 Effect::Search { generation, query } => {
                     let _ = searcher.send((generation, query));
                 }
