@@ -460,3 +460,32 @@ fn search_history_persists_across_runs() {
     r.send(b"q");
     assert!(r.wait_exit(Duration::from_secs(3)).success());
 }
+
+/// The column of the first `│` on the top row: where the outline ends.
+fn divider_column(screen: &vt100::Screen) -> Option<u16> {
+    (0..screen.size().1).find(|&c| screen.cell(0, c).is_some_and(|x| x.contents() == "│"))
+}
+
+/// `<` and `>` set the outline's width, and the next run keeps it.
+#[test]
+fn the_outline_width_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().to_str().unwrap();
+    let mut r = start(&[], &[("XDG_STATE_HOME", state)], 120, 30);
+    r.screen.wait_for(&["NORMAL"]);
+    let before = divider_column(r.screen.parser.screen()).unwrap();
+    r.send(b">");
+    std::thread::sleep(Duration::from_millis(50));
+    r.send(b">");
+    std::thread::sleep(Duration::from_millis(200));
+    r.screen.pump(Duration::from_millis(50));
+    let wider = divider_column(r.screen.parser.screen()).unwrap();
+    assert_eq!(wider, before + 8);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+    let mut r = start(&[], &[("XDG_STATE_HOME", state)], 120, 30);
+    r.screen.wait_for(&["NORMAL"]);
+    assert_eq!(divider_column(r.screen.parser.screen()), Some(wider));
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+}

@@ -108,6 +108,8 @@ pub enum Effect {
     Mouse(bool),
     /// Keep the search history, oldest first.
     SaveHistory(Vec<String>),
+    /// Keep the outline's width for the next run.
+    SaveOutlineWidth(u16),
     /// Leave the browser.
     Quit,
 }
@@ -214,6 +216,12 @@ impl App {
     /// Starts with the mouse captured or released.
     pub fn set_mouse(&mut self, on: bool) {
         self.mouse = on;
+    }
+
+    /// The outline's width kept from an earlier run (0: automatic).
+    pub fn set_outline_width(&mut self, w: u16) {
+        self.outline_width = w;
+        self.settle(true);
     }
 
     /// The search history kept from earlier runs, oldest first.
@@ -538,6 +546,7 @@ impl App {
                 if now > 0 {
                     let by: i16 = if a == Action::WidenOutline { 4 } else { -4 };
                     self.outline_width = now.saturating_add_signed(by).max(1);
+                    effects.push(Effect::SaveOutlineWidth(self.outline_width));
                 }
             }
             Action::ExpandAll => self.outline.expand_all(&self.doc.report),

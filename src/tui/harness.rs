@@ -136,7 +136,7 @@ impl Harness {
             for e in self.app.update(a) {
                 match e {
                     Effect::Quit => self.quit = true,
-                    Effect::Mouse(_) | Effect::SaveHistory(_) => {}
+                    Effect::Mouse(_) | Effect::SaveHistory(_) | Effect::SaveOutlineWidth(_) => {}
                     Effect::Copy(text) => self.copies.push(text),
                     Effect::Search { generation, query } => {
                         let results = Box::new(self.app.doc().search(&query));

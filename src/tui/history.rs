@@ -69,14 +69,32 @@ impl History {
     }
 }
 
-/// Where the history is kept: `$XDG_STATE_HOME/senryaku/search-history`, else
-/// `~/.local/state/senryaku/search-history`.
-pub fn path() -> Option<PathBuf> {
+/// Where the browser keeps its state: `$XDG_STATE_HOME/senryaku`, else
+/// `~/.local/state/senryaku`.
+pub fn state_dir() -> Option<PathBuf> {
     let base = match std::env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(std::env::var_os("HOME")?).join(".local/state"),
     };
-    Some(base.join("senryaku").join("search-history"))
+    Some(base.join("senryaku"))
+}
+
+/// Where the history is kept: `search-history` in the [`state_dir`].
+pub fn path() -> Option<PathBuf> {
+    Some(state_dir()?.join("search-history"))
+}
+
+/// Where the outline's width set with `<` and `>` is kept.
+pub fn outline_width_path() -> Option<PathBuf> {
+    Some(state_dir()?.join("outline-width"))
+}
+
+/// The outline's width kept from an earlier run (0 when none, or unreadable).
+pub fn load_outline_width(path: &Path) -> u16 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// Reads a history file; a missing or unreadable one is an empty history. Lines with control
@@ -95,6 +113,11 @@ pub fn load(path: &Path) -> Vec<String> {
         out.drain(..out.len() - KEPT);
     }
     out
+}
+
+/// Keeps the outline's width (through [`save`]'s temporary file and rename).
+pub fn save_outline_width(path: &Path, w: u16) -> std::io::Result<()> {
+    save(path, &[w.to_string()])
 }
 
 /// Writes a history file whole: to a temporary file beside it, then renamed over it, so a

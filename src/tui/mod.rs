@@ -191,6 +191,10 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
     if let Some(p) = &history_path {
         app.set_history(history::load(p));
     }
+    let width_path = history::outline_width_path();
+    if let Some(p) = &width_path {
+        app.set_outline_width(history::load_outline_width(p));
+    }
     let (tx, rx) = mpsc::channel::<Msg>();
     let searcher = spawn_searcher(doc, tx.clone());
     spawn_input(tx.clone());
@@ -242,6 +246,11 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
             match e {
                 Effect::Quit => return Ok(Exit::Quit),
                 Effect::Mouse(on) => terminal::set_mouse(on)?,
+                Effect::SaveOutlineWidth(w) => {
+                    if let Some(p) = width_path.clone() {
+                        std::thread::spawn(move || history::save_outline_width(&p, w));
+                    }
+                }
                 Effect::SaveHistory(entries) => {
                     // Written off this thread; a failure only loses the newest query.
                     if let Some(p) = history_path.clone() {
