@@ -156,7 +156,9 @@ fn search_popup_with_results_and_highlights() {
     let (t, s) = render(&a);
     assert!(s.contains("Ⅰ  平成 29 年度の主な実行状況・成果"));
     assert!(s.contains("Ⅱ  平成 30 年度の主な取組方針"));
-    assert_eq!(highlighted_text(&t, hit), "MID-NETMID-NET");
+    // Both mentions highlighted; the one jumped to in the style of the current occurrence.
+    assert_eq!(highlighted_text(&t, hit), "MID-NET");
+    assert_eq!(highlighted_text(&t, a.current_hit_style()), "MID-NET");
     // n and N step through the hits.
     key(&mut a, KeyCode::Char('n'));
     assert!(a.message().unwrap_or_default().starts_with("Hit "));
@@ -743,4 +745,27 @@ fn search_history_is_walked_with_ctrl_r_and_at_the_ends_of_the_list() {
     typed(&mut a, "robotto");
     key(&mut a, KeyCode::Up);
     assert_eq!(a.search_query(), "MID-NET");
+}
+
+/// `n` stops at every occurrence, as less does, and the one it stopped at stands out.
+#[test]
+fn n_steps_through_every_occurrence() {
+    let r = report::from_bytes(SEED, Origin::Embedded).unwrap().report;
+    let occurrences: usize = r.texts().map(|(_, t)| t.matches("健康経営").count()).sum();
+    assert!(occurrences >= 8, "{occurrences}");
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "健康経営");
+    key(&mut a, KeyCode::Enter);
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..occurrences {
+        key(&mut a, KeyCode::Char('n'));
+        let msg = a.message().unwrap();
+        assert!(msg.starts_with("Hit "), "{msg}");
+        assert!(msg.contains(&format!("/{occurrences}")), "{msg}");
+        seen.insert(msg.split_whitespace().nth(1).unwrap().to_string());
+        let (t, _) = render(&a);
+        assert_eq!(highlighted_text(&t, a.current_hit_style()), "健康経営");
+    }
+    assert_eq!(seen.len(), occurrences, "every occurrence is a stop");
 }

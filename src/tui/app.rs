@@ -123,6 +123,8 @@ pub struct Highlight {
     pub hits: Vec<Hit>,
     /// The hit last jumped to.
     pub current: Option<usize>,
+    /// Which of its occurrences (its ranges) `n` / `N` stopped at.
+    pub occurrence: usize,
     /// Drawn in the detail pane (Esc hides them; `n`/`N` still step, as in less).
     pub shown: bool,
 }
@@ -145,6 +147,10 @@ struct Jumps {
 
 /// Most places the jump list keeps.
 const JUMPS_KEPT: usize = 100;
+
+/// Char ranges to highlight in each block of the detail pane, and the current occurrence as
+/// `(block, range)`.
+pub type Highlights = (Vec<Vec<(usize, usize)>>, Option<(usize, (usize, usize))>);
 
 /// Most hits the popup lists.
 pub const SEARCH_LIMIT: usize = 500;
@@ -174,6 +180,8 @@ pub struct App {
     jumps: Jumps,
     /// The browser has the mouse (clicks and wheel); released, the terminal selects text.
     mouse: bool,
+    /// After this update, scroll the current occurrence into view.
+    reveal_occurrence: bool,
     history: super::history::History,
     /// Derived: the layout for the current state, planned once per update.
     screen: Screen,
@@ -206,6 +214,7 @@ impl App {
             goto: Default::default(),
             jumps: Jumps::default(),
             mouse: true,
+            reveal_occurrence: false,
             history: Default::default(),
             screen: Screen::default(),
         };
@@ -327,26 +336,32 @@ impl App {
         self.doc.index.text(&self.doc.report, hit.unit)
     }
 
-    /// Highlight ranges for every block of the detail pane, from the accepted search.
-    pub fn highlights(&self) -> Vec<Vec<(usize, usize)>> {
+    /// Highlight ranges for every block of the detail pane, from the accepted search, and
+    /// the occurrence `n` / `N` stopped at as `(block, range)`.
+    pub fn highlights(&self) -> Highlights {
         let blocks = self.detail.blocks();
         let mut out = vec![Vec::new(); blocks.len()];
         let Some(h) = self.highlight.as_ref().filter(|h| h.shown) else {
-            return out;
+            return (out, None);
         };
-        for hit in &h.hits {
+        let mut current = None;
+        for (i, hit) in h.hits.iter().enumerate() {
             let loc = self.doc.index.units[hit.unit];
             if loc.node != self.detail.node() {
                 continue;
             }
             if let Some(b) = detail::blocks::block_of(blocks, loc) {
-                out[b].extend(blocks[b].map_ranges(&hit.ranges));
+                let ranges = blocks[b].map_ranges(&hit.ranges);
+                if h.current == Some(i) {
+                    current = ranges.get(h.occurrence).map(|r| (b, *r));
+                }
+                out[b].extend(ranges);
             }
         }
         for r in &mut out {
             r.sort_unstable();
         }
-        out
+        (out, current)
     }
 
     // ----- keeping derived state consistent -------------------------------------------------
@@ -411,6 +426,11 @@ impl App {
         }
         let reveal = self.dispatch(action, &mut effects);
         self.settle(reveal);
+        if std::mem::take(&mut self.reveal_occurrence)
+            && let (_, Some((block, (start, _)))) = self.highlights()
+        {
+            self.detail.reveal_char(&self.screen, block, start);
+        }
         effects
     }
 
@@ -711,6 +731,7 @@ impl App {
                         query: term,
                         hits,
                         current: Some(current),
+                        occurrence: 0,
                         shown: true,
                     });
                     self.go_to_hit(&hit);
@@ -789,6 +810,7 @@ impl App {
             query: self.search.query().to_string(),
             hits,
             current,
+            occurrence: 0,
             shown: true,
         });
         self.go_to_hit(&hit);
@@ -801,6 +823,7 @@ impl App {
         self.show(loc.node);
         self.detail.go_to(loc);
         self.focus = Focus::Detail;
+        self.reveal_occurrence = true;
     }
 
     // ----- jumps ----------------------------------------------------------------------------
@@ -897,19 +920,29 @@ impl App {
         if n == 0 {
             return;
         }
-        let next = match (h.current, forward) {
-            (Some(c), true) => (c + 1) % n,
-            (Some(c), false) => (c + n - 1) % n,
-            (None, true) => 0,
-            (None, false) => n - 1,
+        // Every occurrence is a stop, as in less: a hit with three matches takes three `n`.
+        let stops = |hit: &Hit| hit.ranges.len().max(1);
+        let (next, occurrence) = match (h.current, forward) {
+            (Some(c), true) if h.occurrence + 1 < stops(&h.hits[c]) => (c, h.occurrence + 1),
+            (Some(c), false) if h.occurrence > 0 => (c, h.occurrence - 1),
+            (Some(c), true) => ((c + 1) % n, 0),
+            (Some(c), false) => {
+                let p = (c + n - 1) % n;
+                (p, stops(&h.hits[p]) - 1)
+            }
+            (None, true) => (0, 0),
+            (None, false) => (n - 1, stops(&h.hits[n - 1]) - 1),
         };
         let wrapped = h
             .current
             .is_some_and(|c| (forward && next < c) || (!forward && next > c));
         h.current = Some(next);
+        h.occurrence = occurrence;
         h.shown = true;
+        let total: usize = h.hits.iter().map(stops).sum();
+        let at: usize = h.hits[..next].iter().map(stops).sum::<usize>() + occurrence + 1;
         let hit = h.hits[next].clone();
         self.go_to_hit(&hit);
-        self.message = Some(strings::hit_position(next + 1, n, wrapped));
+        self.message = Some(strings::hit_position(at, total, wrapped));
     }
 }

@@ -124,6 +124,11 @@ impl Harness {
         self.app.theme().hit()
     }
 
+    /// The style of the occurrence `n` / `N` stopped at.
+    pub fn current_hit_style(&self) -> ratatui::style::Style {
+        self.app.theme().current_hit()
+    }
+
     /// How many hits the accepted search highlights.
     pub fn highlighted_hits(&self) -> usize {
         self.app.highlight().map_or(0, |h| h.hits.len())

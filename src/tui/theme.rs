@@ -51,6 +51,16 @@ impl Theme {
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
+    /// The occurrence `n` / `N` stopped at, among the highlighted ones.
+    pub fn current_hit(&self) -> Style {
+        self.pick(
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
+    }
     /// The selected row of a focused list.
     pub fn selected(&self) -> Style {
         self.pick(

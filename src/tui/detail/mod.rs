@@ -163,6 +163,28 @@ impl Detail {
         }
     }
 
+    /// Scrolls so that char `at` of block `block` is in view (an occurrence inside a block
+    /// taller than the view).
+    pub fn reveal_char(&mut self, screen: &Screen, block: usize, at: usize) {
+        let Some(v) = screen.view_of(block) else {
+            return;
+        };
+        let h = v.rect.height.max(1) as usize;
+        let Some(line) = v
+            .lines
+            .iter()
+            .position(|l| l.block == block && l.start <= at && at < l.end.max(l.start + 1))
+        else {
+            return;
+        };
+        let s = &mut self.scroll[slot(v.region)];
+        if line < *s {
+            *s = line;
+        } else if line >= *s + h {
+            *s = line + 1 - h;
+        }
+    }
+
     /// Keeps every scroll within its view's content.
     pub fn clamp(&mut self, screen: &Screen) {
         for v in &screen.views {

@@ -46,9 +46,9 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     if let Some(div) = screen.column_divider {
         super::divider(buf, app, div);
     }
-    let highlights = app.highlights();
+    let (highlights, current) = app.highlights();
     for v in views {
-        draw_view(buf, app, v, focused, &highlights);
+        draw_view(buf, app, v, focused, &highlights, current);
     }
 }
 
@@ -69,6 +69,7 @@ fn draw_view(
     v: &View,
     focused: bool,
     highlights: &[Vec<(usize, usize)>],
+    current: Option<(usize, (usize, usize))>,
 ) {
     let theme = app.theme();
     let detail = app.detail();
@@ -121,6 +122,22 @@ fn draw_view(
             .filter(|&(s, e)| e > line.start && s < line.end)
             .map(|(s, e)| (s.max(line.start) - line.start, e.min(line.end) - line.start))
             .collect();
-        text::put_highlighted(buf, x, y, room, &chars, &ranges, base, theme.hit());
+        let cut = |(s, e): (usize, usize)| {
+            (e > line.start && s < line.end)
+                .then(|| (s.max(line.start) - line.start, e.min(line.end) - line.start))
+        };
+        let current = current
+            .filter(|(b, _)| *b == line.block)
+            .and_then(|(_, r)| cut(r));
+        text::put(buf, x, y, room, chars.iter().copied(), |i| {
+            let inside = |&(s, e): &(usize, usize)| i >= s && i < e;
+            if current.as_ref().is_some_and(inside) {
+                base.patch(theme.current_hit())
+            } else if ranges.iter().any(inside) {
+                base.patch(theme.hit())
+            } else {
+                base
+            }
+        });
     }
 }
