@@ -769,3 +769,30 @@ fn n_steps_through_every_occurrence() {
     }
     assert_eq!(seen.len(), occurrences, "every occurrence is a stop");
 }
+
+/// A status message longer than the status bar is shown whole, over the rows above it.
+#[test]
+fn long_status_messages_are_not_cut() {
+    let mut a = app(41, 16);
+    let msg = "Copied 714 characters to tmux, OSC 52; xclip failed (exit status: 1): Error: Can't open display";
+    a.act(Action::CopyDone(msg.into()));
+    let (t, s) = render(&a);
+    assert_no_overflow(&t);
+    let bottom: String = s
+        .lines()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for word in msg.split(' ') {
+        assert!(bottom.contains(word), "{word:?} missing from:\n{s}");
+    }
+    // The next key clears it and the panes come back.
+    key(&mut a, KeyCode::Char('j'));
+    let (_, s) = render(&a);
+    assert!(!s.contains("Can't open display"));
+}

@@ -53,6 +53,34 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// A status message too long for the status bar: wrapped to the screen's width, its last line
+/// on the status bar and the others on the rows above it.
+fn long_message(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect, msg: &str) {
+    let theme = app.theme();
+    let width = r.width.saturating_sub(2).max(1) as usize;
+    let chars: Vec<char> = msg.chars().collect();
+    let lines = crate::tui::wrap::wrap_chars(&chars, width);
+    // At most half the screen; a message longer still loses its end.
+    let keep = lines.len().min((r.y as usize / 2).max(1));
+    let first_row = r.y + 1 - keep as u16;
+    for (i, (s, e)) in lines[..keep].iter().enumerate() {
+        let row = Rect {
+            y: first_row + i as u16,
+            height: 1,
+            ..r
+        };
+        text::fill(buf, row, theme.status());
+        text::put(
+            buf,
+            r.x + 1,
+            row.y,
+            r.width.saturating_sub(1),
+            chars[*s..*e].iter().copied(),
+            |_| theme.status(),
+        );
+    }
+}
+
 /// The `:` prompt over the status bar, with the terminal cursor at its caret.
 fn goto_prompt(frame: &mut Frame, app: &App, r: Rect) {
     let theme = app.theme();
@@ -115,6 +143,14 @@ fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
         (None, Some(h)) => format!("/{}  ({} hits, n/N)", h.query, h.hits.len()),
         (None, None) => app.doc().source.clone(),
     };
+    // A message that does not fit beside the mode and position is shown whole: wrapped over
+    // the rows above the status bar until the next key (as vim shows a long message).
+    if let Some(m) = app.message()
+        && crate::width::str_cols(m) + 1 > left as usize
+    {
+        long_message(buf, app, r, m);
+        return;
+    }
     // A message takes the hints' room.
     let hints_fit = app.message().is_none() && left > hints_w + 2;
     let room = if hints_fit { left - hints_w - 2 } else { left };
