@@ -796,3 +796,27 @@ fn long_status_messages_are_not_cut() {
     let (_, s) = render(&a);
     assert!(!s.contains("Can't open display"));
 }
+
+/// The help says where it is and that there is more; on a narrow screen its descriptions wrap
+/// instead of being cut.
+#[test]
+fn help_shows_more_and_wraps_on_narrow_screens() {
+    let mut a = app(41, 16);
+    key(&mut a, KeyCode::Char('?'));
+    let (_, s) = render(&a);
+    assert!(s.contains("more ↓"), "{s}");
+    // Every word of a long description is on screen somewhere in the help.
+    let mut seen = String::new();
+    for _ in 0..40 {
+        let (_, s) = render(&a);
+        seen.push_str(&s);
+        key(&mut a, KeyCode::PageDown);
+    }
+    for word in ["copy", "the", "item", "under", "cursor", "citation"] {
+        assert!(seen.contains(word), "{word}");
+    }
+    key(&mut a, KeyCode::Char('G'));
+    let (_, s) = render(&a);
+    assert!(!s.contains("more ↓"), "{s}");
+    assert!(s.contains("close help"));
+}

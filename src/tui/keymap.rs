@@ -251,11 +251,11 @@ pub enum HelpLine {
     /// A section title.
     Title(&'static str),
     /// Keys and what they do, side by side.
-    Row(String, &'static str),
+    Row(String, String),
     /// On a narrow overlay: the keys, then what they do on the next line.
     Keys(String),
-    /// A description under its keys.
-    Help(&'static str),
+    /// A description under its keys, or the continuation of a wrapped one.
+    Help(String),
 }
 
 /// Below this inner width the help overlay puts keys and descriptions on separate lines.
@@ -264,6 +264,15 @@ pub const HELP_STACKED_BELOW: u16 = 56;
 /// The help overlay's lines for an inner width.
 pub fn help_lines(width: u16) -> Vec<HelpLine> {
     let stacked = width < HELP_STACKED_BELOW;
+    let key_w = help_key_width(width) as usize;
+    // Descriptions wrap, by display width, within their column.
+    let pieces = |h: &str, w: usize| -> Vec<String> {
+        let chars: Vec<char> = h.chars().collect();
+        crate::tui::wrap::wrap_chars(&chars, w.max(1))
+            .into_iter()
+            .map(|(a, b)| chars[a..b].iter().collect::<String>().trim().to_string())
+            .collect()
+    };
     let mut lines = Vec::new();
     for (title, rows) in help_sections() {
         if !lines.is_empty() {
@@ -273,13 +282,30 @@ pub fn help_lines(width: u16) -> Vec<HelpLine> {
         for (k, h) in rows {
             if stacked {
                 lines.push(HelpLine::Keys(k));
-                lines.push(HelpLine::Help(h));
+                let w = (width as usize).saturating_sub(HELP_INDENT as usize);
+                lines.extend(pieces(h, w).into_iter().map(HelpLine::Help));
             } else {
-                lines.push(HelpLine::Row(k, h));
+                let w = (width as usize).saturating_sub(2 + key_w);
+                let mut ps = pieces(h, w).into_iter();
+                lines.push(HelpLine::Row(k, ps.next().unwrap_or_default()));
+                lines.extend(ps.map(|p| HelpLine::Row(String::new(), p)));
             }
         }
     }
     lines
+}
+
+/// Columns a description is indented by on a narrow overlay.
+pub const HELP_INDENT: u16 = 3;
+
+/// The width of the keys column of a wide overlay.
+pub fn help_key_width(width: u16) -> u16 {
+    help_sections()
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| crate::width::str_cols(k)))
+        .max()
+        .unwrap_or(0)
+        .min(width as usize / 2) as u16
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, HelpLine};
 use crate::tui::layout::Areas;
 use crate::tui::strings;
-use crate::tui::wrap::{self, str_cols};
+use crate::tui::wrap;
 use ratatui::buffer::Buffer;
 
 pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
@@ -14,26 +14,27 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         return;
     }
     let theme = app.theme();
+    // The inner width is the popup's less its two borders of two columns.
+    let lines = keymap::help_lines(r.width.saturating_sub(4));
+    let body_h = r.height.saturating_sub(2) as usize;
+    let scroll = app.help_scroll().min(lines.len().saturating_sub(body_h));
+    // Where the view is, so that more below (or above) is never a surprise.
+    let position = if lines.len() > body_h {
+        let last = (scroll + body_h).min(lines.len());
+        let more = if last < lines.len() { " more ↓" } else { "" };
+        format!("{}-{last}/{}{more}", scroll + 1, lines.len())
+    } else {
+        String::new()
+    };
     let inner = text::popup(
         buf,
         r,
         strings::HELP_TITLE,
-        "",
+        &position,
         strings::HELP_FOOTER,
         &theme,
     );
-    let lines = keymap::help_lines(inner.width);
-    let key_w = lines
-        .iter()
-        .filter_map(|l| match l {
-            HelpLine::Row(k, _) => Some(str_cols(k)),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(inner.width as usize / 2) as u16;
-    let body_h = inner.height as usize;
-    let scroll = app.help_scroll().min(lines.len().saturating_sub(body_h));
+    let key_w = keymap::help_key_width(inner.width);
     for (i, line) in lines.iter().skip(scroll).take(body_h).enumerate() {
         let y = inner.y + i as u16;
         let fit = |s: &str, w: u16| wrap::truncate(s, w as usize).0;
