@@ -820,3 +820,31 @@ fn help_shows_more_and_wraps_on_narrow_screens() {
     assert!(!s.contains("more ↓"), "{s}");
     assert!(s.contains("close help"));
 }
+
+/// Tab in the search popup narrows where it looks: results, plans, the measure shown, all.
+#[test]
+fn tab_cycles_the_search_scope() {
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "MID-NET");
+    let all = a.search_total();
+    key(&mut a, KeyCode::Tab);
+    let (_, s) = render(&a);
+    assert!(s.contains("/[results] MID-NET"), "{s}");
+    let results = a.search_total();
+    key(&mut a, KeyCode::Tab);
+    let (_, s) = render(&a);
+    assert!(s.contains("/[plans] MID-NET"), "{s}");
+    let plans = a.search_total();
+    assert!(
+        results >= 1 && plans >= 1 && results + plans <= all,
+        "{results} {plans} {all}"
+    );
+    // This measure: 1.1.1 does not mention MID-NET.
+    key(&mut a, KeyCode::Tab);
+    let (_, s) = render(&a);
+    assert!(s.contains("/[1.1.1] MID-NET"), "{s}");
+    assert_eq!(a.search_total(), 0);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.search_total(), all);
+}

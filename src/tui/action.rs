@@ -100,6 +100,8 @@ pub enum Action {
     Pick,
     /// Ctrl-r in search: the previous query of the history.
     HistoryOlder,
+    /// Tab in search: all, results, plans, this measure.
+    CycleScope,
     /// Pasted text (bracketed paste).
     Paste(String),
     // Mouse.

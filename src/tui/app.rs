@@ -45,10 +45,59 @@ impl Doc {
         }
     }
 
-    /// Runs a query, capped at [`SEARCH_LIMIT`] hits.
-    pub fn search(&self, query: &str) -> Results {
-        self.index
-            .search(&self.report, &Query::parse(query), SEARCH_LIMIT)
+    /// Runs a query within a scope, capped at [`SEARCH_LIMIT`] hits.
+    pub fn search(&self, query: &str, scope: SearchScope) -> Results {
+        let q = Query::parse(query);
+        if scope == SearchScope::All {
+            return self.index.search(&self.report, &q, SEARCH_LIMIT);
+        }
+        // Ranked over everything, then narrowed: the scope changes which hits show, not
+        // their order.
+        let mut all = self.index.search(&self.report, &q, 0);
+        all.hits.retain(|h| scope.admits(self.index.units[h.unit]));
+        all.total = all.hits.len();
+        all.hits.truncate(SEARCH_LIMIT);
+        all
+    }
+}
+
+/// Where the search popup looks: Tab in the popup cycles through these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchScope {
+    /// The whole report.
+    All,
+    /// Items of the results sections (Ⅰ).
+    Results,
+    /// Items of the plans sections (Ⅱ).
+    Plans,
+    /// The texts of one measure (or part or chapter).
+    Node(NodeId),
+}
+
+impl SearchScope {
+    /// Does a hit at this place count?
+    fn admits(self, loc: Loc) -> bool {
+        match self {
+            SearchScope::All => true,
+            SearchScope::Results => loc.field() == crate::report::Field::Results,
+            SearchScope::Plans => loc.field() == crate::report::Field::Plans,
+            SearchScope::Node(id) => {
+                loc.node == id
+                    || (id.measure.is_none()
+                        && loc.node.part == id.part
+                        && (id.chapter.is_none() || loc.node.chapter == id.chapter))
+            }
+        }
+    }
+
+    /// The next scope; `here` is the node shown.
+    fn next(self, here: NodeId) -> SearchScope {
+        match self {
+            SearchScope::All => SearchScope::Results,
+            SearchScope::Results => SearchScope::Plans,
+            SearchScope::Plans => SearchScope::Node(here),
+            SearchScope::Node(_) => SearchScope::All,
+        }
     }
 }
 
@@ -103,6 +152,8 @@ pub enum Effect {
         generation: u64,
         /// The query as typed.
         query: String,
+        /// Where to look.
+        scope: SearchScope,
     },
     /// Capture the mouse (`true`) or release it to the terminal.
     Mouse(bool),
@@ -170,6 +221,8 @@ pub struct App {
     search: super::picker::Picker<Hit>,
     /// The number of the last query sent to the search worker.
     search_generation: u64,
+    /// Where the search popup looks.
+    search_scope: SearchScope,
     programs: Option<Programs>,
     highlight: Option<Highlight>,
     help_scroll: usize,
@@ -206,6 +259,7 @@ impl App {
             detail,
             search: Default::default(),
             search_generation: 0,
+            search_scope: SearchScope::All,
             programs: None,
             highlight: None,
             help_scroll: 0,
@@ -280,6 +334,10 @@ impl App {
     /// The search popup.
     pub fn search(&self) -> &super::picker::Picker<Hit> {
         &self.search
+    }
+    /// Where the search popup looks.
+    pub fn search_scope(&self) -> SearchScope {
+        self.search_scope
     }
     /// The index of programs, once opened.
     pub fn programs(&self) -> Option<&Programs> {
@@ -759,6 +817,7 @@ impl App {
         effects.push(Effect::Search {
             generation: self.search_generation,
             query: self.search.query().to_string(),
+            scope: self.search_scope,
         });
     }
 
@@ -780,6 +839,11 @@ impl App {
             return true;
         }
         if a == Action::HistoryOlder {
+            return true;
+        }
+        if a == Action::CycleScope {
+            self.search_scope = self.search_scope.next(self.selected());
+            self.request_search(effects);
             return true;
         }
         match self.search.update(a, page) {

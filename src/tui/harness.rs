@@ -143,8 +143,12 @@ impl Harness {
                     Effect::Quit => self.quit = true,
                     Effect::Mouse(_) | Effect::SaveHistory(_) | Effect::SaveOutlineWidth(_) => {}
                     Effect::Copy(text) => self.copies.push(text),
-                    Effect::Search { generation, query } => {
-                        let results = Box::new(self.app.doc().search(&query));
+                    Effect::Search {
+                        generation,
+                        query,
+                        scope,
+                    } => {
+                        let results = Box::new(self.app.doc().search(&query, scope));
                         queue.push(Action::SearchDone {
                             generation,
                             results,

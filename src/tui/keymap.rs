@@ -130,6 +130,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Search, &[code(Delete), ctrl('d')], Action::Edit(Req::DeleteNextChar), "delete forward"),
     b(Search, &[ctrl('w'), ALT_BACKSPACE], Action::Edit(Req::DeletePrevWord), "delete word back"),
     b(Search, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the query"),
+    b(Search, &[code(Tab)], Action::CycleScope, "look in: all / results / plans / this measure"),
     b(Search, &[ctrl('r')], Action::HistoryOlder, "previous query (Up at the top, Down at the bottom walk it too)"),
     b(Search, &[code(PageUp)], Action::PageUp, "previous page of hits"),
     b(Search, &[code(PageDown)], Action::PageDown, "next page of hits"),

@@ -113,15 +113,18 @@ enum Msg {
 }
 
 /// The search worker: runs the newest query it has been sent, and answers through `reply`.
-fn spawn_searcher(doc: Arc<Doc>, reply: mpsc::Sender<Msg>) -> mpsc::Sender<(u64, String)> {
-    let (tx, rx) = mpsc::channel::<(u64, String)>();
+fn spawn_searcher(
+    doc: Arc<Doc>,
+    reply: mpsc::Sender<Msg>,
+) -> mpsc::Sender<(u64, String, app::SearchScope)> {
+    let (tx, rx) = mpsc::channel::<(u64, String, app::SearchScope)>();
     std::thread::spawn(move || {
         while let Ok(mut job) = rx.recv() {
             // Queries typed while the last one ran: only the newest matters.
             while let Ok(newer) = rx.try_recv() {
                 job = newer;
             }
-            let results = Box::new(doc.search(&job.1));
+            let results = Box::new(doc.search(&job.1, job.2));
             let done = Action::SearchDone {
                 generation: job.0,
                 results,
@@ -257,8 +260,12 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
                         std::thread::spawn(move || history::save(&p, &entries));
                     }
                 }
-                Effect::Search { generation, query } => {
-                    let _ = searcher.send((generation, query));
+                Effect::Search {
+                    generation,
+                    query,
+                    scope,
+                } => {
+                    let _ = searcher.send((generation, query, scope));
                 }
                 Effect::Copy(text) => {
                     // OSC 52 goes to the terminal from this thread, between frames; the

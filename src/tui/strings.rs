@@ -21,6 +21,17 @@ pub(crate) const NO_MORE_MEASURES: &str = "No more measures that way";
 pub(crate) const NO_SEARCH: &str = "No search yet: press / to search";
 pub(crate) const NO_OLDER_JUMP: &str = "No older jump (Ctrl-o goes back after /, p or :)";
 pub(crate) const NO_NEWER_JUMP: &str = "No newer jump";
+/// The search prompt, naming the scope when it is not the whole report: `/ `, `/[plans] `.
+pub(crate) fn search_prompt(scope: crate::tui::app::SearchScope) -> String {
+    use crate::tui::app::SearchScope;
+    match scope {
+        SearchScope::All => SEARCH_PROMPT.to_string(),
+        SearchScope::Results => "/[results] ".to_string(),
+        SearchScope::Plans => "/[plans] ".to_string(),
+        SearchScope::Node(id) => format!("/[{id}] "),
+    }
+}
+
 /// What Alt-m did.
 pub(crate) fn mouse(captured: bool) -> &'static str {
     if captured {

@@ -25,7 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
                 count.as_str(),
                 strings::PROGRAMS_KEYS,
             );
-            let list = widgets::picker_frame(frame, app, r, labels, picker);
+            let list =
+                widgets::picker_frame(frame, app, r, labels, (strings::SEARCH_PROMPT, picker));
             let buf = frame.buffer_mut();
             if picker.items().is_empty() {
                 text::put_str(

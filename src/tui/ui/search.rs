@@ -21,7 +21,8 @@ pub fn draw(frame: &mut Frame, app: &App, areas: &Areas) {
     };
     let labels = (strings::SEARCH_TITLE, count.as_str(), strings::SEARCH_KEYS);
     // The list: two rows a hit.
-    let list = widgets::picker_frame(frame, app, r, labels, s);
+    let prompt = strings::search_prompt(app.search_scope());
+    let list = widgets::picker_frame(frame, app, r, labels, (&prompt, s));
     let buf = frame.buffer_mut();
     if s.query().is_empty() {
         let msg: Vec<char> = strings::SEARCH_EMPTY.chars().collect();

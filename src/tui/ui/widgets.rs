@@ -4,7 +4,6 @@
 use super::text;
 use crate::search::{Hit, snippet};
 use crate::tui::app::App;
-use crate::tui::strings;
 use crate::tui::wrap::{self, cols, str_cols};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +11,12 @@ use tui_input::Input;
 
 /// Draws `/ query` on row `r.y`, scrolled so the caret stays visible, and puts the terminal
 /// cursor at the caret's display column (where an IME draws its composition).
-pub fn input_line(frame: &mut Frame, app: &App, r: Rect, input: &Input, selected: bool) {
+pub fn input_line(
+    frame: &mut Frame,
+    app: &App,
+    r: Rect,
+    (prompt, input, selected): (&str, &Input, bool),
+) {
     let theme = app.theme();
     let style = if selected {
         theme.selected()
@@ -20,7 +24,7 @@ pub fn input_line(frame: &mut Frame, app: &App, r: Rect, input: &Input, selected
         theme.text()
     };
     let buf = frame.buffer_mut();
-    let prompt_w = text::put_str(buf, r.x, r.y, r.width, strings::SEARCH_PROMPT, theme.key());
+    let prompt_w = text::put_str(buf, r.x, r.y, r.width, prompt, theme.key());
     let field_x = r.x + prompt_w;
     let field_w = r.width.saturating_sub(prompt_w).max(1) as usize;
     let value: Vec<char> = input.value().chars().collect();
@@ -49,10 +53,15 @@ pub fn picker_frame<T>(
     app: &App,
     r: Rect,
     (title, count, keys): (&str, &str, &str),
-    picker: &crate::tui::picker::Picker<T>,
+    (prompt, picker): (&str, &crate::tui::picker::Picker<T>),
 ) -> Rect {
     let inner = text::popup(frame.buffer_mut(), r, title, count, keys, &app.theme());
-    input_line(frame, app, inner, picker.input(), picker.query_selected());
+    input_line(
+        frame,
+        app,
+        inner,
+        (prompt, picker.input(), picker.query_selected()),
+    );
     Rect {
         y: inner.y + 2,
         height: inner.height.saturating_sub(2),
