@@ -446,10 +446,13 @@ impl App {
             self.detail.reveal(&self.screen);
         }
         self.detail.clamp(&self.screen);
-        let help_h = areas.popup.height.saturating_sub(2) as usize;
-        let help_w = areas.popup.width.saturating_sub(4);
-        let help_len = super::keymap::help_lines(help_w).len();
-        self.help_scroll = self.help_scroll.min(help_len.saturating_sub(help_h));
+        // The help's lines are laid out (wrapped) only while it is open.
+        if self.mode == Mode::Help {
+            let help_h = areas.popup.height.saturating_sub(2) as usize;
+            let help_w = areas.popup.width.saturating_sub(4);
+            let help_len = super::keymap::help_lines(help_w).len();
+            self.help_scroll = self.help_scroll.min(help_len.saturating_sub(help_h));
+        }
     }
 
     /// Shows a node in the detail pane and selects it in the outline.
