@@ -6,10 +6,19 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+/// `--version`: the version, and the licence of the dictionary built into the binary.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nReading dictionary: mecab-ipadic-2.7.0-20070801 (IPADIC), Copyright 2000-2003 Nara \
+     Institute of Science and Technology, with ICOT Free Software entries; used under its \
+     licence, given whole in NOTICE."
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "senryaku",
     version,
+    long_version = LONG_VERSION,
     about = "A terminal browser for 「健康・医療戦略の実行状況及び今後の取組方針 2018」",
     long_about = "A terminal browser for Japan's Health and Medical Strategy follow-up report, \
                   「健康・医療戦略の実行状況及び今後の取組方針 2018」.\n\n\

@@ -115,6 +115,25 @@ pub fn extract(report: &Report, index: &Index) -> Vec<Entry> {
         }
     }
 
+    // The subjects measure titles begin with.
+    for (_, m) in report.measures() {
+        let Some(subject) = terms::title_subject(&m.title) else {
+            continue;
+        };
+        let key = fold(&subject);
+        if seen.contains_key(&key) || long_names.contains(&key) {
+            continue;
+        }
+        seen.insert(key, entries.len());
+        entries.push(Entry {
+            term: subject,
+            long_name: None,
+            english: None,
+            kind: Kind::Topic,
+            measures: Vec::new(),
+        });
+    }
+
     for e in &mut entries {
         let mut ids = index.mentions(&e.term, is_acronym_like(&e.term));
         if let Some(long) = &e.long_name {

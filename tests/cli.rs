@@ -31,7 +31,12 @@ fn help_and_version() {
         .arg("--version")
         .assert()
         .success()
-        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")))
+        // The licence of the dictionary built in is named, as IPADIC asks.
+        .stdout(predicate::str::contains("mecab-ipadic-2.7.0-20070801"))
+        .stdout(predicate::str::contains("NOTICE"));
+    let notice = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/NOTICE")).unwrap();
+    assert!(notice.contains("Nara Institute of Science"));
 }
 
 #[test]

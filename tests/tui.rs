@@ -848,3 +848,42 @@ fn tab_cycles_the_search_scope() {
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.search_total(), all);
 }
+
+#[test]
+fn readings_in_the_popup_the_index_filter_and_n() {
+    // The / popup finds kanji by romaji, live, and highlights the words read.
+    let mut a = app(120, 40);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "kenkou keiei");
+    let (t, s) = render(&a);
+    assert!(s.contains("via reading: けんこうけいえい"), "{s}");
+    assert!(highlighted_text(&t, a.hit_style()).contains("健康経営"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), "2.1.2");
+    let (t, _) = render(&a);
+    assert!(highlighted_text(&t, a.current_hit_style()).contains("健康経営"));
+    // n steps on through the reading hits.
+    key(&mut a, KeyCode::Char('n'));
+    assert!(a.message().unwrap_or_default().starts_with("Hit 2/"));
+
+    // The p index filters by reading: jisedai keeps 次世代医療基盤法, kanmin 官民ファンド.
+    let mut a = app(100, 30);
+    key(&mut a, KeyCode::Char('p'));
+    typed(&mut a, "jisedai");
+    let terms = a.program_terms();
+    assert!(
+        terms.iter().any(|t| t.contains("次世代医療基盤法")),
+        "{terms:?}"
+    );
+    key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut a, "kanmin");
+    let terms = a.program_terms();
+    assert!(
+        terms.iter().any(|t| t.contains("官民ファンド")),
+        "{terms:?}"
+    );
+    // Short syllables do not expand: `ka` keeps only what has か/カ or "ka" in it.
+    key_mod(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typed(&mut a, "kan");
+    assert!(!a.program_terms().iter().any(|t| t.contains("官民")));
+}

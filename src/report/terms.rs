@@ -20,6 +20,8 @@ pub enum Kind {
     Program,
     /// Any other 「…」 name: a guideline, a concept, a label.
     Name,
+    /// The subject a measure's title begins with: 次世代医療基盤法, 官民ファンド.
+    Topic,
 }
 
 impl Kind {
@@ -30,11 +32,26 @@ impl Kind {
             Kind::Abbreviation => "abbreviation",
             Kind::Program => "program",
             Kind::Name => "name",
+            Kind::Topic => "topic",
         }
     }
 }
 
 pub const MAX_NAME: usize = 40;
+
+/// The subject a measure's title begins with: its leading run of kanji, katakana and Latin,
+/// without a trailing 等 (`次世代医療基盤法の円滑な施行` → 次世代医療基盤法). At least three
+/// characters, or none.
+pub fn title_subject(title: &str) -> Option<String> {
+    let run: String = title
+        .trim()
+        .chars()
+        .take_while(|&c| is_name_char(c))
+        .collect();
+    let subject = run.trim_end_matches(['等', '・']);
+    let n = subject.chars().count();
+    (3..=MAX_NAME).contains(&n).then(|| subject.to_string())
+}
 
 fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々')

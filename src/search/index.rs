@@ -3,6 +3,7 @@
 //! original characters and a character bitmask that rejects most units before fuzzy matching.
 
 use super::normalize::{self, normalize_into};
+use super::reading::Readings;
 use crate::report::{Loc, NodeId, Report};
 
 /// The folded corpus and what is needed to map matches back.
@@ -24,6 +25,8 @@ pub struct Index {
     pub(crate) glossary: Vec<Gloss>,
     /// The same definitions as read, for the program index.
     pub(crate) definitions: Vec<crate::report::terms::Definition>,
+    /// The readings of every unit, analyzed on first use.
+    pub(crate) readings: std::sync::OnceLock<Readings>,
 }
 
 /// A defined term and its long name, folded like the corpus, with the term as printed.
@@ -61,6 +64,24 @@ impl Index {
             })
             .collect();
         ix
+    }
+
+    /// The readings of every unit, analyzed on first use (see [`super::reading`]).
+    pub(crate) fn readings(&self, report: &Report) -> &Readings {
+        self.readings.get_or_init(|| {
+            let texts: Vec<&str> = self
+                .units
+                .iter()
+                .map(|&loc| report.text(loc).unwrap_or(""))
+                .collect();
+            Readings::build(&texts)
+        })
+    }
+
+    /// Analyzes the readings now, if not yet done: for a thread that prepares them before
+    /// the first query that needs them.
+    pub fn prepare_readings(&self, report: &Report) {
+        self.readings(report);
     }
 
     /// The definitions the report makes, in the order it first makes them.
@@ -162,12 +183,14 @@ impl Index {
         self.starts.partition_point(|&s| s as usize <= b) - 1
     }
 
-    /// Maps folded-char ranges of unit `u` to original-char ranges, merged and sorted.
+    /// Maps folded-char ranges of unit `u` to original-char ranges and adds `orig` (ranges
+    /// already in original chars), merged and sorted.
     pub(crate) fn original_ranges(
         &self,
         u: usize,
         text: &str,
         ranges: &[(usize, usize)],
+        orig_ranges: &[(usize, usize)],
     ) -> Vec<(usize, usize)> {
         let orig: Vec<char> = text.chars().collect();
         let map = self.unit_map(u);
@@ -175,6 +198,12 @@ impl Index {
             .iter()
             .filter(|(s, e)| s < e)
             .map(|&(s, e)| normalize::original_range(map, &orig, s, e))
+            .chain(
+                orig_ranges
+                    .iter()
+                    .filter(|(s, e)| s < e && *e <= orig.len())
+                    .copied(),
+            )
             .collect();
         out.sort_unstable();
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());

@@ -12,8 +12,10 @@
 //! Within a tier a title outranks a chapter or part heading, which outranks a purpose
 //! paragraph, which outranks a bullet; then shorter texts and earlier matches win.
 
+pub(crate) mod dict;
 pub(crate) mod index;
 pub(crate) mod normalize;
+pub(crate) mod reading;
 pub(crate) mod snippet;
 
 pub use index::Index;
@@ -37,6 +39,10 @@ pub const MAX_TERMS: usize = 32;
 pub enum MatchKind {
     /// Every term matched as a compact subsequence (a typo).
     Fuzzy,
+    /// The terms fall in different parts of one measure (its title and its items, say).
+    Measure,
+    /// Some term matched only by reading: `kenkou` or `けんこう` finding 健康.
+    Reading,
     /// Reached through a term the report defines: the query is the term and the hit mentions
     /// its long name, or the other way round.
     Alias,
@@ -92,6 +98,29 @@ impl Variant {
 pub struct Query {
     terms: Vec<Vec<Variant>>,
     phrase: Vec<Variant>,
+    /// Each term's reading key (see `reading::key`), when it reads as enough kana.
+    readings: Vec<Option<String>>,
+    /// The whole query's reading key, spaces removed.
+    phrase_reading: Option<String>,
+    /// The query's kana, as shown on a reading hit (`reading: けんこうけいえい`).
+    kana: String,
+}
+
+/// The kana a term reads as: itself if it is kana (either script), else its romaji as kana.
+fn kana_of(raw: &str) -> Option<String> {
+    let folded = normalize::fold(raw);
+    let is_kana =
+        |s: &str| !s.is_empty() && s.chars().all(|c| ('ぁ'..='ゖ').contains(&c) || c == 'ー');
+    if is_kana(&folded) {
+        return Some(folded);
+    }
+    romaji_variant(raw.to_lowercase().trim()).filter(|k| is_kana(k))
+}
+
+/// A term's reading key, if it is long enough to be looked up by reading.
+fn reading_key(raw: &str) -> Option<String> {
+    let kana = kana_of(raw)?;
+    reading::long_enough(&kana).then(|| reading::key(&kana))
 }
 
 /// The kana reading of an ASCII-letter term, if it reads as kana throughout.
@@ -134,13 +163,51 @@ impl Query {
             .map(variants)
             .filter(|v| !v.is_empty())
             .collect();
+        let raw_terms: Vec<&str> = spaced
+            .split(' ')
+            .filter(|t| !normalize::fold(t).is_empty())
+            .collect();
+        let joined: String = raw_terms.concat();
         let phrase = if terms.len() > 1 {
-            let joined: String = spaced.split(' ').collect();
             variants(&joined)
         } else {
             terms.first().cloned().unwrap_or_default()
         };
-        Query { terms, phrase }
+        let readings = raw_terms.iter().map(|t| reading_key(t)).collect();
+        let kana: Vec<String> = raw_terms.iter().filter_map(|t| kana_of(t)).collect();
+        Query {
+            terms,
+            phrase,
+            readings,
+            phrase_reading: reading_key(&joined),
+            kana: kana.concat(),
+        }
+    }
+
+    /// Does some term of the query reach kanji by reading?
+    pub fn has_readings(&self) -> bool {
+        self.readings.iter().any(Option::is_some)
+    }
+
+    /// Does a text, already folded and analyzed, match every term, literally or by reading?
+    /// For filtering lists (the program index).
+    pub(crate) fn matches_text(&self, folded: &str, analyzed: &reading::Analyzed) -> bool {
+        let literal = |t: usize| {
+            self.terms[t]
+                .iter()
+                .any(|v| folded.contains(v.folded.as_str()))
+        };
+        let by_reading = |t: usize| {
+            self.readings
+                .get(t)
+                .and_then(Option::as_ref)
+                .is_some_and(|k| !analyzed.find(k).is_empty())
+        };
+        let phrase = self
+            .phrase_reading
+            .as_ref()
+            .is_some_and(|k| !analyzed.find(k).is_empty());
+        phrase || (0..self.terms.len()).all(|t| literal(t) || by_reading(t))
     }
 
     /// How many terms the query has.
@@ -174,9 +241,40 @@ fn field_weight(f: Field) -> i64 {
 fn tier_weight(k: MatchKind) -> i64 {
     match k {
         MatchKind::Phrase => 3000,
-        MatchKind::Terms => 2000,
+        MatchKind::Terms | MatchKind::Reading => 2000,
+        MatchKind::Measure => 1800,
         MatchKind::Alias => 1500,
         MatchKind::Fuzzy => 1000,
+    }
+}
+
+/// How a unit's terms were reached, best first: what was typed comes before its kana, which
+/// comes before readings. The primary key of the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    Literal,
+    Kana,
+    Reading,
+}
+
+impl Group {
+    fn weight(self) -> i64 {
+        match self {
+            Group::Literal => 0,
+            Group::Kana => -10_000,
+            Group::Reading => -20_000,
+        }
+    }
+
+    /// The group of a unit whose terms `all` matched: `lit` as typed, `kana` as kana.
+    fn of(all: u32, lit: u32, kana: u32) -> Group {
+        if lit & all == all {
+            Group::Literal
+        } else if (lit | kana) & all == all {
+            Group::Kana
+        } else {
+            Group::Reading
+        }
     }
 }
 
@@ -185,6 +283,16 @@ struct Occurrence {
     unit: u32,
     start: u32,
     len: u32,
+}
+
+/// Reading matches: (unit, original char range), in document order.
+type ReadingHits = Vec<(usize, (usize, usize))>;
+
+/// The reading matches of a list that lie in unit `u`.
+fn reading_in_unit(list: &ReadingHits, u: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let from = list.partition_point(|h| h.0 < u);
+    let to = list.partition_point(|h| h.0 <= u);
+    list[from..to].iter().map(|h| h.1)
 }
 
 /// See [`Index::char_cursor`].
@@ -258,17 +366,22 @@ impl Index {
             (1 << nterms) - 1
         };
         let n = self.units.len();
-        // Exact occurrences per term.
-        let mut matched = vec![0u32; n];
-        let mut occ: Vec<Vec<Occurrence>> = Vec::with_capacity(nterms);
+        // Exact occurrences per term, as typed (`lit`) or as kana (`kana`).
+        let mut lit = vec![0u32; n];
+        let mut kana = vec![0u32; n];
+        let mut occ: Vec<Vec<Occurrence>> = Vec::with_capacity(nterms + 1);
         for (t, vars) in query.terms.iter().enumerate() {
             let mut found = Vec::new();
-            for v in vars {
+            for (i, v) in vars.iter().enumerate() {
+                let from = found.len();
                 self.scan(v, &mut found);
+                let marks = if i == 0 { &mut lit } else { &mut kana };
+                for o in &found[from..] {
+                    marks[o.unit as usize] |= 1 << t;
+                }
             }
-            for o in &found {
-                matched[o.unit as usize] |= 1 << t;
-            }
+            // Each variant's run is in corpus order; the lists are searched by unit.
+            found.sort_unstable_by_key(|o| o.start);
             occ.push(found);
         }
         let mut phrase = vec![false; n];
@@ -277,6 +390,7 @@ impl Index {
             for v in &query.phrase {
                 self.scan(v, &mut found);
             }
+            found.sort_unstable_by_key(|o| o.start);
             for o in &found {
                 phrase[o.unit as usize] = true;
             }
@@ -285,6 +399,116 @@ impl Index {
         } else {
             for o in &occ[0] {
                 phrase[o.unit as usize] = true;
+            }
+        }
+        // Readings: kanji whose reading the kana or romaji of a term (or of the whole query)
+        // is, word for word.
+        let mut read = vec![0u32; n];
+        let mut read_hits: Vec<ReadingHits> = Vec::new();
+        if query.has_readings() || query.phrase_reading.is_some() {
+            let r = self.readings(report);
+            for (t, key) in query.readings.iter().enumerate() {
+                let Some(key) = key else { continue };
+                let found = r.find(key);
+                for &(u, _) in &found {
+                    read[u] |= 1 << t;
+                    phrase[u] |= nterms == 1;
+                }
+                read_hits.push(found);
+            }
+            if nterms > 1
+                && let Some(key) = &query.phrase_reading
+            {
+                let found = r.find(key);
+                for &(u, _) in &found {
+                    read[u] = all;
+                    phrase[u] = true;
+                }
+                read_hits.push(found);
+            }
+        }
+        let matched: Vec<u32> = (0..n).map(|u| lit[u] | kana[u] | read[u]).collect();
+        let via_reading =
+            |g: Group| (g == Group::Reading).then(|| format!("reading: {}", query.kana));
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut folded_ranges: Vec<Ranges> = Vec::new();
+        let mut orig_ranges: Vec<Ranges> = Vec::new();
+        let exact_ranges = |u: usize| -> Ranges {
+            // Each list's occurrences in this unit, found by binary search: a common term's
+            // occurrences elsewhere cost nothing here.
+            let mut ranges = Vec::new();
+            for list in &occ {
+                let mut cursor = self.char_cursor();
+                ranges.extend(in_unit(list, u).iter().map(|o| cursor.range(o)));
+            }
+            ranges
+        };
+        let reading_ranges = |u: usize| -> Ranges {
+            read_hits
+                .iter()
+                .flat_map(|list| reading_in_unit(list, u))
+                .collect()
+        };
+        for u in (0..n).filter(|&u| matched[u] == all) {
+            let group = Group::of(all, lit[u], kana[u]);
+            let tier = if phrase[u] {
+                MatchKind::Phrase
+            } else {
+                MatchKind::Terms
+            };
+            let ranges = exact_ranges(u);
+            let extra = reading_ranges(u);
+            let score = self.score(u, tier, &ranges, 0) + group.weight();
+            hits.push(Hit {
+                unit: u,
+                score,
+                kind: if group == Group::Reading {
+                    MatchKind::Reading
+                } else {
+                    tier
+                },
+                ranges: Vec::new(),
+                via: via_reading(group),
+            });
+            folded_ranges.push(ranges);
+            orig_ranges.push(extra);
+        }
+        let mut hit_units: std::collections::HashSet<usize> = hits.iter().map(|h| h.unit).collect();
+
+        // Terms spread over one measure: its title names PMDA, its items 総合相談.
+        if nterms > 1 {
+            let mut u = 0;
+            while u < n {
+                let node = self.units[u].node;
+                let end = u + self.units[u..]
+                    .iter()
+                    .take_while(|l| l.node == node)
+                    .count();
+                let span = u..end;
+                u = end;
+                let or = |m: &[u32]| span.clone().fold(0, |acc, v| acc | m[v]);
+                if node.measure.is_none()
+                    || or(&matched) != all
+                    || span.clone().any(|v| hit_units.contains(&v))
+                {
+                    continue;
+                }
+                let Some(rep) = span.clone().find(|&v| matched[v] != 0) else {
+                    continue;
+                };
+                let group = Group::of(all, or(&lit), or(&kana));
+                let ranges = exact_ranges(rep);
+                hits.push(Hit {
+                    unit: rep,
+                    score: self.score(rep, MatchKind::Measure, &ranges, 0) + group.weight(),
+                    kind: MatchKind::Measure,
+                    ranges: Vec::new(),
+                    via: via_reading(group),
+                });
+                folded_ranges.push(ranges);
+                orig_ranges.push(reading_ranges(rep));
+                hit_units.insert(rep);
             }
         }
 
@@ -296,65 +520,30 @@ impl Index {
             .filter(|(_, v)| v.iter().any(|v| v.chars.len() >= 3))
             .fold(0, |m, (t, _)| m | 1 << t);
         let matcher = SkimMatcherV2::default().ignore_case();
-        let mut fuzzy_units: Vec<(usize, Ranges, i64)> = Vec::new();
         if fuzzy_terms != 0 {
             for (u, &m) in matched.iter().enumerate() {
                 let missing = all & !m;
-                if missing == 0 || missing & !fuzzy_terms != 0 {
+                if missing == 0 || missing & !fuzzy_terms != 0 || hit_units.contains(&u) {
                     continue;
                 }
-                if let Some((ranges, score)) = self.fuzzy_unit(u, query, missing, &matcher) {
-                    fuzzy_units.push((u, ranges, score));
-                }
+                let Some((mut ranges, s)) = self.fuzzy_unit(u, query, missing, &matcher) else {
+                    continue;
+                };
+                // Exact terms of a partly fuzzy unit are highlighted too.
+                ranges.extend(exact_ranges(u));
+                hits.push(Hit {
+                    unit: u,
+                    score: self.score(u, MatchKind::Fuzzy, &ranges, s),
+                    kind: MatchKind::Fuzzy,
+                    ranges: Vec::new(),
+                    via: None,
+                });
+                folded_ranges.push(ranges);
+                orig_ranges.push(reading_ranges(u));
+                hit_units.insert(u);
             }
-        }
-
-        // Gather and score.
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut folded_ranges: Vec<Vec<(usize, usize)>> = Vec::new();
-        let exact_units: Vec<usize> = (0..n).filter(|&u| matched[u] == all).collect();
-        for u in exact_units {
-            let kind = if phrase[u] {
-                MatchKind::Phrase
-            } else {
-                MatchKind::Terms
-            };
-            // Each list's occurrences in this unit, found by binary search: a common term's
-            // occurrences elsewhere cost nothing here.
-            let mut ranges = Vec::new();
-            for list in &occ {
-                let mut cursor = self.char_cursor();
-                ranges.extend(in_unit(list, u).iter().map(|o| cursor.range(o)));
-            }
-            hits.push(Hit {
-                unit: u,
-                score: self.score(u, kind, &ranges, 0),
-                kind,
-                ranges: Vec::new(),
-                via: None,
-            });
-            folded_ranges.push(ranges);
-        }
-        for (u, ranges, s) in fuzzy_units {
-            // Exact terms of a partly fuzzy unit are highlighted too.
-            let mut ranges = ranges;
-            for list in &occ {
-                let mut cursor = self.char_cursor();
-                for o in in_unit(list, u) {
-                    ranges.push(cursor.range(o));
-                }
-            }
-            hits.push(Hit {
-                unit: u,
-                score: self.score(u, MatchKind::Fuzzy, &ranges, s),
-                kind: MatchKind::Fuzzy,
-                ranges: Vec::new(),
-                via: None,
-            });
-            folded_ranges.push(ranges);
         }
         // Aliases: units that mention the other form of a term the query names.
-        let mut hit_units: std::collections::HashSet<usize> = hits.iter().map(|h| h.unit).collect();
         for (via, target) in self.aliases(query) {
             let word = target.starts_with(|c: char| c.is_ascii_alphanumeric());
             let mut per_unit: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
@@ -384,6 +573,7 @@ impl Index {
                     via: Some(via.clone()),
                 });
                 folded_ranges.push(ranges);
+                orig_ranges.push(Vec::new());
             }
         }
 
@@ -407,7 +597,7 @@ impl Index {
             .map(|i| {
                 let mut h = hits[i].clone();
                 let text = self.text(report, h.unit);
-                h.ranges = self.original_ranges(h.unit, text, &folded_ranges[i]);
+                h.ranges = self.original_ranges(h.unit, text, &folded_ranges[i], &orig_ranges[i]);
                 h
             })
             .collect();
@@ -439,7 +629,7 @@ impl Index {
                 unit: u,
                 score: self.score(u, MatchKind::Phrase, &ranges, 0),
                 kind: MatchKind::Phrase,
-                ranges: self.original_ranges(u, self.text(report, u), &ranges),
+                ranges: self.original_ranges(u, self.text(report, u), &ranges, &[]),
                 via: None,
             })
             .collect()

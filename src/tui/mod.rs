@@ -199,6 +199,10 @@ fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
         app.set_outline_width(history::load_outline_width(p));
     }
     let (tx, rx) = mpsc::channel::<Msg>();
+    // Readings are analyzed while the user reads, so the first romaji query need not wait
+    // (the embedded report's come ready-made).
+    let prepared = Arc::clone(&doc);
+    std::thread::spawn(move || prepared.index.prepare_readings(&prepared.report));
     let searcher = spawn_searcher(doc, tx.clone());
     spawn_input(tx.clone());
     let env = clipboard::Env::from_process();

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::picker::{ListNav, Picked, Picker};
 use crate::programs::{self, Entry};
 use crate::report::Report;
+use crate::search::reading::Analyzed;
 use crate::search::{self, Hit, Index, Query};
 
 /// The measures an entry is mentioned in.
@@ -45,6 +46,9 @@ pub struct Programs {
     entries: Vec<Entry>,
     /// Folded term, long name and English name of each entry, for filtering.
     folded: Vec<String>,
+    /// The term and long name of each entry, analyzed for readings: `jisedai` keeps
+    /// 次世代医療基盤法.
+    readings: Vec<Analyzed>,
     picker: Picker<usize>,
     open: Option<Opened>,
 }
@@ -64,9 +68,19 @@ impl Programs {
                 s
             })
             .collect();
+        let readings = entries
+            .iter()
+            .map(|e| {
+                // A NUL between the names: no reading runs from one into the other.
+                let names = [Some(&e.term), e.long_name.as_ref()];
+                let joined: Vec<&str> = names.into_iter().flatten().map(String::as_str).collect();
+                Analyzed::new(&joined.join("\0"))
+            })
+            .collect();
         let mut p = Programs {
             entries,
             folded,
+            readings,
             picker: Picker::default(),
             open: None,
         };
@@ -93,7 +107,7 @@ impl Programs {
     fn refilter(&mut self) {
         let q = Query::parse(self.picker.query());
         let kept: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| q.is_empty() || q.matches_folded(&self.folded[i]))
+            .filter(|&i| q.is_empty() || q.matches_text(&self.folded[i], &self.readings[i]))
             .collect();
         let n = kept.len();
         self.picker.set_items(kept, n);
