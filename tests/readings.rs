@@ -65,6 +65,14 @@ fn romaji_in_every_style_and_kana_find_kanji_by_reading() {
         ("じせだい いりょう きばんほう", "4.1.1", "次世代医療基盤法"),
         // single words
         ("saisei", "1.1.2", "再生"),
+        // `ny` as ん + や, as people type 新薬 without an input method
+        ("shinyaku", "1.1.2", "新薬"),
+        ("shin'yaku", "1.1.2", "新薬"),
+        // 日本 reads にほん or にっぽん
+        ("nihon", "1.1.5", "日本"),
+        ("nippon", "1.1.5", "日本"),
+        // middle dots join words: 健康・医療 reads on
+        ("kenkou iryou", "2.1", "健康・医療"),
     ];
     for (q, id, text) in cases {
         assert_eq!(first(q), (id.to_string(), text.to_string()), "{q}");

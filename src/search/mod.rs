@@ -98,34 +98,66 @@ impl Variant {
 pub struct Query {
     terms: Vec<Vec<Variant>>,
     phrase: Vec<Variant>,
-    /// Each term's reading key (see `reading::key`), when it reads as enough kana.
-    readings: Vec<Option<String>>,
-    /// The whole query's reading key, spaces removed.
-    phrase_reading: Option<String>,
+    /// Each term's reading keys (see `reading::key`; more than one where romaji is
+    /// ambiguous), none unless it reads as enough kana.
+    readings: Vec<Vec<String>>,
+    /// The whole query's reading keys, spaces removed.
+    phrase_reading: Vec<String>,
     /// The query's kana, as shown on a reading hit (`reading: けんこうけいえい`).
     kana: String,
 }
 
-/// The kana a term reads as: itself if it is kana (either script), else its romaji as kana.
-fn kana_of(raw: &str) -> Option<String> {
+/// The kana a term reads as: itself if it is kana (either script), else its romaji as kana,
+/// the likelier reading first. Romaji `ny` reads both ways: `shinyaku` is しんやく (新薬) as
+/// well as しにゃく.
+fn kana_of(raw: &str) -> Vec<String> {
     let folded = normalize::fold(raw);
     let is_kana =
         |s: &str| !s.is_empty() && s.chars().all(|c| ('ぁ'..='ゖ').contains(&c) || c == 'ー');
     if is_kana(&folded) {
-        return Some(folded);
+        return vec![folded];
     }
-    romaji_variant(raw.to_lowercase().trim()).filter(|k| is_kana(k))
+    let lower = raw.to_lowercase();
+    let lower = lower.trim();
+    let mut out: Vec<String> = romaji_variant(lower).into_iter().collect();
+    if !out.is_empty() && lower.contains("ny") {
+        // wana_kana reads n' as ん; `nny` is ん + や as an input method types it.
+        let split = lower
+            .replace("nny", "n\0y")
+            .replace("ny", "n'y")
+            .replace("n\0y", "n'y")
+            .to_hiragana();
+        let split = normalize::fold(&split);
+        if is_kana(&split) && !out.contains(&split) {
+            out.push(split);
+            // A single `ny` more often spells ん + や (新薬) than にゃ.
+            if !lower.contains("nny") {
+                out.reverse();
+            }
+        }
+    }
+    out
 }
 
-/// A term's reading key, if it is long enough to be looked up by reading.
-fn reading_key(raw: &str) -> Option<String> {
-    let kana = kana_of(raw)?;
-    reading::long_enough(&kana).then(|| reading::key(&kana))
+/// A term's reading keys, if it is long enough to be looked up by reading.
+fn reading_keys(raw: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for kana in kana_of(raw) {
+        let key = reading::key(&kana);
+        if reading::long_enough(&kana) && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
 }
 
 /// The kana reading of an ASCII-letter term, if it reads as kana throughout.
 fn romaji_variant(term: &str) -> Option<String> {
-    if term.len() < 2 || !term.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+    if term.len() < 2
+        || !term
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
+    {
         return None;
     }
     let kana = term.to_hiragana();
@@ -173,20 +205,23 @@ impl Query {
         } else {
             terms.first().cloned().unwrap_or_default()
         };
-        let readings = raw_terms.iter().map(|t| reading_key(t)).collect();
-        let kana: Vec<String> = raw_terms.iter().filter_map(|t| kana_of(t)).collect();
+        let readings = raw_terms.iter().map(|t| reading_keys(t)).collect();
+        let kana: Vec<String> = raw_terms
+            .iter()
+            .filter_map(|t| kana_of(t).into_iter().next())
+            .collect();
         Query {
             terms,
             phrase,
             readings,
-            phrase_reading: reading_key(&joined),
+            phrase_reading: reading_keys(&joined),
             kana: kana.concat(),
         }
     }
 
     /// Does some term of the query reach kanji by reading?
     pub fn has_readings(&self) -> bool {
-        self.readings.iter().any(Option::is_some)
+        self.readings.iter().any(|k| !k.is_empty())
     }
 
     /// Does a text, already folded and analyzed, match every term, literally or by reading?
@@ -197,16 +232,9 @@ impl Query {
                 .iter()
                 .any(|v| folded.contains(v.folded.as_str()))
         };
-        let by_reading = |t: usize| {
-            self.readings
-                .get(t)
-                .and_then(Option::as_ref)
-                .is_some_and(|k| !analyzed.find(k).is_empty())
-        };
-        let phrase = self
-            .phrase_reading
-            .as_ref()
-            .is_some_and(|k| !analyzed.find(k).is_empty());
+        let any = |keys: &[String]| keys.iter().any(|k| !analyzed.find(k).is_empty());
+        let by_reading = |t: usize| self.readings.get(t).is_some_and(|k| any(k));
+        let phrase = any(&self.phrase_reading);
         phrase || (0..self.terms.len()).all(|t| literal(t) || by_reading(t))
     }
 
@@ -405,21 +433,21 @@ impl Index {
         // is, word for word.
         let mut read = vec![0u32; n];
         let mut read_hits: Vec<ReadingHits> = Vec::new();
-        if query.has_readings() || query.phrase_reading.is_some() {
+        if query.has_readings() || !query.phrase_reading.is_empty() {
             let r = self.readings(report);
-            for (t, key) in query.readings.iter().enumerate() {
-                let Some(key) = key else { continue };
-                let found = r.find(key);
+            for (t, keys) in query.readings.iter().enumerate() {
+                if keys.is_empty() {
+                    continue;
+                }
+                let found = r.find_any(keys);
                 for &(u, _) in &found {
                     read[u] |= 1 << t;
                     phrase[u] |= nterms == 1;
                 }
                 read_hits.push(found);
             }
-            if nterms > 1
-                && let Some(key) = &query.phrase_reading
-            {
-                let found = r.find(key);
+            if nterms > 1 && !query.phrase_reading.is_empty() {
+                let found = r.find_any(&query.phrase_reading);
                 for &(u, _) in &found {
                     read[u] = all;
                     phrase[u] = true;

@@ -85,7 +85,7 @@ static SEED_READINGS: &[u8] = include_bytes!("../../assets/seed-readings.bin");
 
 /// Changes whenever the analyzer would read a text differently, so stored readings of an
 /// older analyzer are not used.
-const ANALYZER_VERSION: u64 = 1;
+const ANALYZER_VERSION: u64 = 2;
 
 const STORED_MAGIC: &[u8; 8] = b"SRKRD01\0";
 
@@ -249,6 +249,16 @@ impl Readings {
         self
     }
 
+    /// Every match of any of `keys`, as [`Readings::find`] gives them, in document order.
+    pub(crate) fn find_any(&self, keys: &[String]) -> Vec<(usize, (usize, usize))> {
+        let mut out: Vec<_> = keys.iter().flat_map(|k| self.find(k)).collect();
+        if keys.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+
     /// Every match of `key` that starts and ends on word boundaries: (unit, original char
     /// range), in document order.
     pub(crate) fn find(&self, key: &str) -> Vec<(usize, (usize, usize))> {
@@ -286,6 +296,7 @@ pub(crate) fn key(kana: &str) -> String {
     for c in kana.chars() {
         push_key(&mut out, &mut last, c);
     }
+    unify_variants(&mut out, 0);
     out
 }
 
@@ -297,6 +308,9 @@ pub(crate) fn long_enough(kana: &str) -> bool {
 
 /// Appends kana `c` to a key, `last` being the vowel the key ends in.
 fn push_key(out: &mut String, last: &mut Option<char>, c: char) {
+    if is_joiner(c) {
+        return;
+    }
     let h = match c {
         'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
         _ => c,
@@ -533,20 +547,21 @@ impl Lattice {
         for &id in self.path.iter().rev() {
             let node = self.nodes[id as usize];
             let (s, e) = (node.start as usize, node.end as usize);
-            let key_start = keys.len() as u32;
-            if node.entry != NONE {
-                match d.entry(node.entry as usize) {
-                    Some(entry) if entry.reading.1 > 0 => {
-                        let mut last = None;
-                        for c in d.reading(entry.reading) {
-                            push_key(keys, &mut last, c);
-                        }
-                    }
-                    // A word without a reading: a symbol.
-                    _ => keys.push(BREAK),
+            if self.chars[s..e].iter().all(|&c| is_joiner(c)) {
+                // White space and middle dots join words: `健康・医療` reads on.
+                continue;
+            }
+            let key_start = keys.len();
+            let mut last = None;
+            let reading = match d.entry(node.entry as usize) {
+                Some(entry) if node.entry != NONE => entry.reading,
+                _ => (0, 0),
+            };
+            if reading.1 > 0 {
+                for c in d.reading(reading) {
+                    push_key(keys, &mut last, c);
                 }
-            } else if node.class == HIRAGANA || node.class == KATAKANA {
-                let mut last = None;
+            } else if node.entry == NONE && (node.class == HIRAGANA || node.class == KATAKANA) {
                 for &c in &self.chars[s..e] {
                     // Half-width katakana (ｹﾞﾉﾑ) folds to hiragana like the rest.
                     if ('ｦ'..='ﾟ').contains(&c) {
@@ -557,18 +572,37 @@ impl Lattice {
                         push_key(keys, &mut last, c);
                     }
                 }
-            } else if node.class == SPACE || self.chars[s..e].iter().all(|&c| c == '・') {
-                // White space and middle dots join words: `健康・医療` reads on.
-                continue;
             } else {
+                // Digits, Latin, symbols: no reading, and no match runs across them.
                 keys.push(BREAK);
             }
+            unify_variants(keys, key_start);
             words.push(Word {
                 char_start: s as u32,
                 char_end: e as u32,
-                key_start,
+                key_start: key_start as u32,
                 key_end: keys.len() as u32,
             });
+        }
+    }
+}
+
+/// White space and middle dots: they join words rather than part them.
+fn is_joiner(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '・' | '･' | '·')
+}
+
+/// Readings that name one word two ways read the same: 日本 is にほん or にっぽん, and IPADIC
+/// gives only one of them in a given context.
+const VARIANTS: [(&str, &str); 1] = [("にっぽん", "にほん")];
+
+/// Folds the [`VARIANTS`] in `key[from..]`.
+fn unify_variants(key: &mut String, from: usize) {
+    for (variant, canonical) in VARIANTS {
+        if key[from..].contains(variant) {
+            let tail = key[from..].replace(variant, canonical);
+            key.truncate(from);
+            key.push_str(&tail);
         }
     }
 }
