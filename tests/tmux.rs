@@ -53,6 +53,8 @@ fn start(name: &str, env: &[&str]) -> Option<Server> {
     // Options (-u) first: after a NAME=VALUE, env reads the rest as the command.
     args.extend_from_slice(env);
     args.push(&state);
+    // Nor does the reading cache go to the user's.
+    args.push("SENRYAKU_NO_CACHE=1");
     args.push(env!("CARGO_BIN_EXE_senryaku"));
     let started = server.tmux(&args);
     assert!(

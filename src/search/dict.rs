@@ -10,11 +10,12 @@
 //! decoded or copied at start, so loading costs nothing and only the pages touched are
 //! resident.
 //!
-//! Layout (little endian): `SRKDIC01`, lsize u32, rsize u32; unknown-word entries (count u32,
+//! Layout (little endian): `SRKDIC02`, lsize u32, rsize u32; unknown-word entries (count u32,
 //! then class u8, pad u8, left u16, right u16, cost i16); entries (count u32, then left u16,
 //! right u16, cost i16, reading length u16, reading offset u32); readings (length u32, then
-//! one byte per kana, code point − U+30A0); matrix (count u32, then i16 by right id of the
-//! word before × rsize + left id of the word after); fst (length u32, bytes), mapping a
+//! one byte per kana, code point − U+30A0); matrix (count u32, then i16 by left id of the
+//! word after × lsize + right id of the word before: one word's costs against all words
+//! before it lie in one row, which stays in cache); fst (length u32, bytes), mapping a
 //! surface to first entry << 8 | entry count.
 
 use std::sync::OnceLock;
@@ -33,7 +34,7 @@ pub(crate) struct Entry {
 
 /// The dictionary, read in place from the embedded bytes.
 pub(crate) struct Dict {
-    rsize: usize,
+    lsize: usize,
     unk: &'static [u8],
     entries: &'static [u8],
     readings: &'static [u8],
@@ -67,7 +68,7 @@ fn u16_at(b: &[u8], at: usize) -> u16 {
 impl Dict {
     fn load() -> Option<Dict> {
         let mut r = Reader { at: 0 };
-        if r.take(8)? != b"SRKDIC01" {
+        if r.take(8)? != b"SRKDIC02" {
             return None;
         }
         let lsize = r.u32()?;
@@ -86,7 +87,7 @@ impl Dict {
         let n = r.u32()?;
         let fst = fst::raw::Fst::new(r.take(n)?).ok()?;
         Some(Dict {
-            rsize,
+            lsize,
             unk,
             entries,
             readings,
@@ -98,7 +99,7 @@ impl Dict {
     /// The cost of word `left_id` following a word whose right id is `right`.
     #[inline]
     pub(crate) fn connection(&self, right: u16, left: u16) -> i32 {
-        let i = (right as usize * self.rsize + left as usize) * 2;
+        let i = (left as usize * self.lsize + right as usize) * 2;
         match self.matrix.get(i..i + 2) {
             Some(b) => i16::from_le_bytes([b[0], b[1]]) as i32,
             None => 0,

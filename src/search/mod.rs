@@ -100,9 +100,9 @@ pub struct Query {
     phrase: Vec<Variant>,
     /// Each term's reading keys (see `reading::key`; more than one where romaji is
     /// ambiguous), none unless it reads as enough kana.
-    readings: Vec<Vec<String>>,
+    readings: Vec<Vec<Vec<u8>>>,
     /// The whole query's reading keys, spaces removed.
-    phrase_reading: Vec<String>,
+    phrase_reading: Vec<Vec<u8>>,
     /// The query's kana, as shown on a reading hit (`reading: けんこうけいえい`).
     kana: String,
 }
@@ -140,8 +140,8 @@ fn kana_of(raw: &str) -> Vec<String> {
 }
 
 /// A term's reading keys, if it is long enough to be looked up by reading.
-fn reading_keys(raw: &str) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
+fn reading_keys(raw: &str) -> Vec<Vec<u8>> {
+    let mut keys: Vec<Vec<u8>> = Vec::new();
     for kana in kana_of(raw) {
         let key = reading::key(&kana);
         if reading::long_enough(&kana) && !keys.contains(&key) {
@@ -232,7 +232,7 @@ impl Query {
                 .iter()
                 .any(|v| folded.contains(v.folded.as_str()))
         };
-        let any = |keys: &[String]| keys.iter().any(|k| !analyzed.find(k).is_empty());
+        let any = |keys: &[Vec<u8>]| keys.iter().any(|k| !analyzed.find(k).is_empty());
         let by_reading = |t: usize| self.readings.get(t).is_some_and(|k| any(k));
         let phrase = any(&self.phrase_reading);
         phrase || (0..self.terms.len()).all(|t| literal(t) || by_reading(t))

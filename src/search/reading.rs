@@ -23,7 +23,7 @@ pub const MIN_KANA: usize = 3;
 
 /// Marks a word without a reading (digits, Latin, symbols) in a key stream, so that no match
 /// runs across it.
-const BREAK: char = '\u{1}';
+const BREAK: u8 = 0;
 
 /// The longest dictionary word looked up, in characters (IPADIC's longest is shorter).
 const MAX_WORD: usize = 24;
@@ -31,23 +31,32 @@ const MAX_WORD: usize = 24;
 /// The longest run of one character class taken as one unknown word.
 const MAX_RUN: usize = 64;
 
-/// One word of a unit: its characters in the original text and its key in the key stream.
+/// One word of a unit, packed: how many characters (white space, middle dots) were skipped
+/// before it, how many characters it has, and how many bytes its key has. Four bytes a word
+/// keeps the readings of the report ×100 in 6 MB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
-    char_start: u32,
-    char_end: u32,
-    key_start: u32,
-    key_end: u32,
+    gap: u16,
+    chars: u8,
+    key: u8,
+}
+
+/// A word with its place: original chars `[chars.0, chars.1)` of its unit, key bytes
+/// `[key.0, key.1)` of the key stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Placed {
+    chars: (usize, usize),
+    key: (usize, usize),
 }
 
 /// The readings of every unit of an index, built once on first use.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Readings {
-    /// Every unit's key stream, each followed by a [`BREAK`].
-    keys: String,
-    /// Byte offset in `keys` where each unit starts; one extra entry at the end.
+    /// Every unit's key stream (see [`key`]), each followed by a [`BREAK`].
+    keys: Vec<u8>,
+    /// Offset in `keys` where each unit starts; one extra entry at the end.
     key_starts: Vec<u32>,
-    /// Every unit's words with readings, in order.
+    /// Every unit's words, in order.
     words: Vec<Word>,
     /// Offset in `words` where each unit starts; one extra entry at the end.
     word_starts: Vec<u32>,
@@ -70,7 +79,7 @@ impl Analyzed {
     }
 
     /// The character ranges where `key` (see [`key`]) matches whole words.
-    pub(crate) fn find(&self, key: &str) -> Vec<(usize, usize)> {
+    pub(crate) fn find(&self, key: &[u8]) -> Vec<(usize, usize)> {
         self.readings
             .find(key)
             .into_iter()
@@ -85,30 +94,89 @@ static SEED_READINGS: &[u8] = include_bytes!("../../assets/seed-readings.bin");
 
 /// Changes whenever the analyzer would read a text differently, so stored readings of an
 /// older analyzer are not used.
-const ANALYZER_VERSION: u64 = 2;
+const ANALYZER_VERSION: u64 = 3;
 
-const STORED_MAGIC: &[u8; 8] = b"SRKRD01\0";
+const STORED_MAGIC: &[u8; 8] = b"SRKRD02\0";
 
-/// FNV-1a over the texts: which texts stored readings belong to. Hand-written: five lines,
-/// and std's hasher is not promised to stay the same across Rust releases.
+/// Which texts stored readings belong to: a multiply-rotate hash over 8 bytes at a time
+/// (about 1 ms for the report ×100), with the analyzer's version. Hand-written: std's hasher
+/// is not promised to stay the same across Rust releases, and a collision costs no more than
+/// wrong highlights (the length and unit count are checked too).
 fn fingerprint(texts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ ANALYZER_VERSION;
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h: u64 = ANALYZER_VERSION.wrapping_mul(K);
+    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(K).rotate_left(29);
     for t in texts {
-        for &b in t.as_bytes().iter().chain(&[0]) {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        let chunks = t.as_bytes().chunks_exact(8);
+        let tail = chunks.remainder();
+        for c in chunks {
+            mix(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        mix(u64::from_le_bytes(last));
+        mix(t.len() as u64);
     }
     h
 }
 
+/// Little-endian reading of stored readings.
+struct Cursor<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let b = self.data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(b)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        self.take(8)?.try_into().ok().map(u64::from_le_bytes)
+    }
+
+    fn u32s(&mut self, n: usize) -> Option<Vec<u32>> {
+        Some(
+            self.take(n.checked_mul(4)?)?
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
+    }
+}
+
 impl Readings {
-    /// Analyzes `texts`, on two threads when there is much of it; the embedded report's
-    /// readings come ready-made.
+    /// Analyzes `texts`, on two threads when there is much of it. The embedded report's
+    /// readings come ready-made, and other texts' from the cache when they were read before.
     pub(crate) fn build(texts: &[&str]) -> Readings {
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        if let Some(r) = Readings::stored(SEED_READINGS, texts, bytes) {
+        let print = fingerprint(texts);
+        if let Some(r) = Readings::stored(SEED_READINGS, texts.len(), bytes, print) {
             return r;
         }
+        let cache = cache::path(print);
+        if let Some(r) = cache
+            .as_deref()
+            .and_then(cache::read)
+            .and_then(|data| Readings::stored(&data, texts.len(), bytes, print))
+        {
+            return r;
+        }
+        let r = Readings::analyze(texts);
+        if let Some(path) = cache
+            && r.keys.len() + r.words.len() * 4 <= cache::MAX_BYTES
+        {
+            cache::write(&path, &r.to_bytes(texts.len(), bytes, print));
+        }
+        r
+    }
+
+    fn analyze(texts: &[&str]) -> Readings {
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
         if bytes < 64 << 10 || texts.len() < 2 {
             return Readings::build_serial(texts);
         }
@@ -125,45 +193,38 @@ impl Readings {
         }
     }
 
-    /// Stored readings, if they are of these texts: `bytes` is their total length.
-    fn stored(data: &[u8], texts: &[&str], bytes: usize) -> Option<Readings> {
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Option<&[u8]> {
-            let b = data.get(at..at + n)?;
-            at += n;
-            Some(b)
-        };
-        if take(8)? != STORED_MAGIC {
+    /// Stored readings, if they are of `units` texts of `bytes` bytes with fingerprint
+    /// `print`, and whole.
+    fn stored(data: &[u8], units: usize, bytes: usize, print: u64) -> Option<Readings> {
+        let mut c = Cursor { data, at: 0 };
+        if c.take(8)? != STORED_MAGIC {
             return None;
         }
-        let u64_of = |b: &[u8]| b.try_into().ok().map(u64::from_le_bytes);
-        let (stored_bytes, units, print) =
-            (u64_of(take(8)?)?, u64_of(take(8)?)?, u64_of(take(8)?)?);
-        if stored_bytes != bytes as u64
-            || units != texts.len() as u64
-            || print != fingerprint(texts)
-        {
+        if (c.u64()?, c.u64()?, c.u64()?) != (bytes as u64, units as u64, print) {
             return None;
         }
-        let u32s = |b: &[u8]| -> Vec<u32> {
-            b.chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect()
-        };
-        let keys_len = u64_of(take(8)?)? as usize;
-        let keys = String::from_utf8(take(keys_len)?.to_vec()).ok()?;
-        let key_starts = u32s(take((texts.len() + 1) * 4)?);
-        let nwords = u64_of(take(8)?)? as usize;
-        let words = u32s(take(nwords * 16)?)
+        let keys_len = usize::try_from(c.u64()?).ok()?;
+        let keys = c.take(keys_len)?.to_vec();
+        let key_starts = c.u32s(units + 1)?;
+        let nwords = usize::try_from(c.u64()?).ok()?;
+        let words = c
+            .take(nwords.checked_mul(4)?)?
             .chunks_exact(4)
             .map(|w| Word {
-                char_start: w[0],
-                char_end: w[1],
-                key_start: w[2],
-                key_end: w[3],
+                gap: u16::from_le_bytes([w[0], w[1]]),
+                chars: w[2],
+                key: w[3],
             })
             .collect();
-        let word_starts = u32s(take((texts.len() + 1) * 4)?);
+        let word_starts = c.u32s(units + 1)?;
+        // Offsets that lie outside what was read would index out of bounds later.
+        let fits = |starts: &[u32], len: usize| {
+            starts.windows(2).all(|w| w[0] <= w[1])
+                && starts.last().is_some_and(|&e| e as usize == len)
+        };
+        if c.at != data.len() || !fits(&key_starts, keys.len()) || !fits(&word_starts, nwords) {
+            return None;
+        }
         Some(Readings {
             keys,
             key_starts,
@@ -173,39 +234,33 @@ impl Readings {
     }
 
     /// The readings in the form [`Readings::stored`] reads.
-    #[cfg(test)]
-    fn to_bytes(&self, texts: &[&str]) -> Vec<u8> {
+    fn to_bytes(&self, units: usize, bytes: usize, print: u64) -> Vec<u8> {
         let mut o = STORED_MAGIC.to_vec();
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        for v in [
-            bytes as u64,
-            texts.len() as u64,
-            fingerprint(texts),
-            self.keys.len() as u64,
-        ] {
+        o.reserve(self.keys.len() + self.words.len() * 4 + self.key_starts.len() * 8 + 64);
+        for v in [bytes as u64, units as u64, print, self.keys.len() as u64] {
             o.extend_from_slice(&v.to_le_bytes());
         }
-        o.extend_from_slice(self.keys.as_bytes());
-        self.key_starts
-            .iter()
-            .for_each(|v| o.extend_from_slice(&v.to_le_bytes()));
+        o.extend_from_slice(&self.keys);
+        for v in &self.key_starts {
+            o.extend_from_slice(&v.to_le_bytes());
+        }
         o.extend_from_slice(&(self.words.len() as u64).to_le_bytes());
         for w in &self.words {
-            for v in [w.char_start, w.char_end, w.key_start, w.key_end] {
-                o.extend_from_slice(&v.to_le_bytes());
-            }
+            o.extend_from_slice(&w.gap.to_le_bytes());
+            o.push(w.chars);
+            o.push(w.key);
         }
-        self.word_starts
-            .iter()
-            .for_each(|v| o.extend_from_slice(&v.to_le_bytes()));
+        for v in &self.word_starts {
+            o.extend_from_slice(&v.to_le_bytes());
+        }
         o
     }
 
     fn build_serial(texts: &[&str]) -> Readings {
         let mut r = Readings::default();
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        r.keys.reserve(bytes);
-        r.words.reserve(bytes / 4);
+        r.keys.reserve(bytes / 2);
+        r.words.reserve(bytes / 5);
         r.key_starts.reserve(texts.len() + 1);
         r.word_starts.reserve(texts.len() + 1);
         let mut lattice = Lattice::default();
@@ -236,21 +291,34 @@ impl Readings {
         };
         let key_off = self.keys.len() as u32;
         let word_off = self.words.len() as u32;
-        self.keys.push_str(&other.keys);
+        self.keys.extend_from_slice(&other.keys);
         self.key_starts
             .extend(other.key_starts.iter().map(|s| s + key_off));
-        self.words.extend(other.words.iter().map(|w| Word {
-            key_start: w.key_start + key_off,
-            key_end: w.key_end + key_off,
-            ..*w
-        }));
+        self.words.extend_from_slice(&other.words);
         self.word_starts
             .extend(other.word_starts.iter().map(|s| s + word_off));
         self
     }
 
+    /// The words of unit `u`, placed.
+    fn placed(&self, u: usize) -> impl Iterator<Item = Placed> + '_ {
+        let words = &self.words[self.word_starts[u] as usize..self.word_starts[u + 1] as usize];
+        let mut chars = 0usize;
+        let mut key = self.key_starts[u] as usize;
+        words.iter().map(move |w| {
+            let start = chars + w.gap as usize;
+            chars = start + w.chars as usize;
+            let key_start = key;
+            key += w.key as usize;
+            Placed {
+                chars: (start, chars),
+                key: (key_start, key),
+            }
+        })
+    }
+
     /// Every match of any of `keys`, as [`Readings::find`] gives them, in document order.
-    pub(crate) fn find_any(&self, keys: &[String]) -> Vec<(usize, (usize, usize))> {
+    pub(crate) fn find_any(&self, keys: &[Vec<u8>]) -> Vec<(usize, (usize, usize))> {
         let mut out: Vec<_> = keys.iter().flat_map(|k| self.find(k)).collect();
         if keys.len() > 1 {
             out.sort_unstable();
@@ -261,37 +329,115 @@ impl Readings {
 
     /// Every match of `key` that starts and ends on word boundaries: (unit, original char
     /// range), in document order.
-    pub(crate) fn find(&self, key: &str) -> Vec<(usize, (usize, usize))> {
+    pub(crate) fn find(&self, key: &[u8]) -> Vec<(usize, (usize, usize))> {
         let mut out = Vec::new();
         if key.is_empty() {
             return out;
         }
         let mut unit = 0usize;
-        for b in memchr::memmem::find_iter(self.keys.as_bytes(), key.as_bytes()) {
+        for b in memchr::memmem::find_iter(&self.keys, key) {
             while unit + 1 < self.key_starts.len() && self.key_starts[unit + 1] as usize <= b {
                 unit += 1;
             }
-            let words =
-                &self.words[self.word_starts[unit] as usize..self.word_starts[unit + 1] as usize];
-            let (b, e) = (b as u32, (b + key.len()) as u32);
-            let first = words.partition_point(|w| w.key_start < b);
-            let Some(start) = words.get(first).filter(|w| w.key_start == b) else {
-                continue;
-            };
-            let last = words.partition_point(|w| w.key_end < e);
-            let Some(end) = words.get(last).filter(|w| w.key_end == e) else {
-                continue;
-            };
-            out.push((unit, (start.char_start as usize, end.char_end as usize)));
+            let e = b + key.len();
+            let mut start = None;
+            for w in self.placed(unit) {
+                if w.key.0 == w.key.1 {
+                    continue;
+                }
+                if start.is_none() {
+                    if w.key.0 == b {
+                        start = Some(w.chars.0);
+                    } else if w.key.0 > b {
+                        break;
+                    }
+                }
+                if let Some(s) = start {
+                    if w.key.1 == e {
+                        out.push((unit, (s, w.chars.1)));
+                    }
+                    if w.key.1 >= e {
+                        break;
+                    }
+                }
+            }
         }
         out
     }
 }
 
-/// The key of a kana string: hiragana, with lengthening vowels dropped. Anything but kana
-/// passes through as it is.
-pub(crate) fn key(kana: &str) -> String {
-    let mut out = String::with_capacity(kana.len());
+/// The reading cache: other files' readings, kept between runs in
+/// `$XDG_CACHE_HOME/senryaku/readings` (or `~/.cache/…`), named by fingerprint. Reading them
+/// back costs a few milliseconds where analysis costs half a second for the report ×100.
+/// Writes go to a temporary file renamed into place, so a reader never sees half a file; the
+/// oldest files go beyond [`cache::KEEP`]. `SENRYAKU_NO_CACHE` turns it off. Failures are
+/// silent: the cache only saves time.
+mod cache {
+    use std::path::{Path, PathBuf};
+
+    /// How many documents' readings are kept.
+    pub(super) const KEEP: usize = 16;
+
+    /// The largest readings kept (the report ×100 makes 8 MB): 16 of them fill 512 MB at most.
+    pub(super) const MAX_BYTES: usize = 32 << 20;
+
+    fn dir() -> Option<PathBuf> {
+        if std::env::var_os("SENRYAKU_NO_CACHE").is_some() {
+            return None;
+        }
+        let base = match std::env::var_os("XDG_CACHE_HOME") {
+            Some(d) if !d.is_empty() => PathBuf::from(d),
+            _ => PathBuf::from(std::env::var_os("HOME")?).join(".cache"),
+        };
+        Some(base.join("senryaku").join("readings"))
+    }
+
+    pub(super) fn path(print: u64) -> Option<PathBuf> {
+        Some(dir()?.join(format!("{print:016x}.bin")))
+    }
+
+    pub(super) fn read(path: &Path) -> Option<Vec<u8>> {
+        std::fs::read(path).ok()
+    }
+
+    pub(super) fn write(path: &Path, data: &[u8]) {
+        let Some(dir) = path.parent() else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let tmp = dir.join(format!(".{}.tmp", std::process::id()));
+        if std::fs::write(&tmp, data).is_err() || std::fs::rename(&tmp, path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+            return;
+        }
+        prune(dir);
+    }
+
+    /// Removes all but the [`KEEP`] newest files.
+    fn prune(dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "bin"))
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        if files.len() <= KEEP {
+            return;
+        }
+        files.sort();
+        for (_, p) in &files[..files.len() - KEEP] {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// The key of a kana string: one byte per hiragana (code point − U+3040), katakana folded
+/// to hiragana, lengthening vowels dropped, spelling variants unified. Anything but kana is a
+/// [`BREAK`].
+pub(crate) fn key(kana: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(kana.len() / 3 + 1);
     let mut last = None;
     for c in kana.chars() {
         push_key(&mut out, &mut last, c);
@@ -307,7 +453,7 @@ pub(crate) fn long_enough(kana: &str) -> bool {
 }
 
 /// Appends kana `c` to a key, `last` being the vowel the key ends in.
-fn push_key(out: &mut String, last: &mut Option<char>, c: char) {
+fn push_key(out: &mut Vec<u8>, last: &mut Option<char>, c: char) {
     if is_joiner(c) {
         return;
     }
@@ -325,8 +471,16 @@ fn push_key(out: &mut String, last: &mut Option<char>, c: char) {
         *last = None;
         return;
     }
-    out.push(h);
+    out.push(key_byte(h));
     *last = vowel;
+}
+
+/// A hiragana as a key byte; anything else is a [`BREAK`].
+fn key_byte(h: char) -> u8 {
+    match h as u32 {
+        c @ 0x3041..=0x309F => (c - 0x3040) as u8,
+        _ => BREAK,
+    }
 }
 
 /// The vowel a hiragana ends in.
@@ -420,6 +574,11 @@ struct Lattice {
     /// The last node added that ends at each position.
     ends: Vec<u32>,
     path: Vec<u32>,
+    /// The best predecessor found for each left id at position `cached_at`: the words that
+    /// start at one position share a few left ids, so each is costed against the words
+    /// before it once.
+    best_by_left: Vec<(u16, i32, u32)>,
+    cached_at: usize,
 }
 
 impl Lattice {
@@ -428,18 +587,29 @@ impl Lattice {
     fn add(&mut self, d: &Dict, span: (usize, usize), e: Entry, entry: u32, class: u8) {
         let (start, end) = span;
         let (left, right, cost) = (e.left, e.right, e.cost);
-        let mut best = i32::MAX;
-        let mut prev = NONE;
-        let mut p = self.ends[start];
-        while p != NONE {
-            let n = &self.nodes[p as usize];
-            let t = n.total.saturating_add(d.connection(n.right, left));
-            if t < best {
-                best = t;
-                prev = p;
-            }
-            p = n.next_same_end;
+        if self.cached_at != start {
+            self.best_by_left.clear();
+            self.cached_at = start;
         }
+        let (best, prev) = match self.best_by_left.iter().find(|c| c.0 == left) {
+            Some(&(_, best, prev)) => (best, prev),
+            None => {
+                let mut best = i32::MAX;
+                let mut prev = NONE;
+                let mut p = self.ends[start];
+                while p != NONE {
+                    let n = &self.nodes[p as usize];
+                    let t = n.total.saturating_add(d.connection(n.right, left));
+                    if t < best {
+                        best = t;
+                        prev = p;
+                    }
+                    p = n.next_same_end;
+                }
+                self.best_by_left.push((left, best, prev));
+                (best, prev)
+            }
+        };
         if prev == NONE {
             return;
         }
@@ -459,7 +629,7 @@ impl Lattice {
 
     /// Analyzes `text`, appending each word's key to `keys` and each word with a reading to
     /// `words`.
-    fn analyze(&mut self, d: &Dict, text: &str, keys: &mut String, words: &mut Vec<Word>) {
+    fn analyze(&mut self, d: &Dict, text: &str, keys: &mut Vec<u8>, words: &mut Vec<Word>) {
         self.chars.clear();
         self.bytes.clear();
         for (b, c) in text.char_indices() {
@@ -468,6 +638,7 @@ impl Lattice {
         }
         let n = self.chars.len();
         self.nodes.clear();
+        self.cached_at = usize::MAX;
         self.ends.clear();
         self.ends.resize(n + 1, NONE);
         // Beginning of sentence: context id 0.
@@ -544,6 +715,7 @@ impl Lattice {
             self.path.push(last);
             last = self.nodes[last as usize].prev;
         }
+        let mut prev_end = 0usize;
         for &id in self.path.iter().rev() {
             let node = self.nodes[id as usize];
             let (s, e) = (node.start as usize, node.end as usize);
@@ -577,12 +749,25 @@ impl Lattice {
                 keys.push(BREAK);
             }
             unify_variants(keys, key_start);
+            // Words are at most MAX_RUN chars, keys a byte a kana: both fit a byte. A gap
+            // too long for its field is bridged with empty words.
+            let mut gap = s - prev_end;
+            while gap > u16::MAX as usize {
+                words.push(Word {
+                    gap: u16::MAX,
+                    chars: 0,
+                    key: 0,
+                });
+                gap -= u16::MAX as usize;
+            }
+            let key_len = (keys.len() - key_start).min(u8::MAX as usize);
+            keys.truncate(key_start + key_len);
             words.push(Word {
-                char_start: s as u32,
-                char_end: e as u32,
-                key_start: key_start as u32,
-                key_end: keys.len() as u32,
+                gap: gap as u16,
+                chars: (e - s).min(u8::MAX as usize) as u8,
+                key: key_len as u8,
             });
+            prev_end = s + (e - s).min(u8::MAX as usize);
         }
     }
 }
@@ -597,12 +782,15 @@ fn is_joiner(c: char) -> bool {
 const VARIANTS: [(&str, &str); 1] = [("にっぽん", "にほん")];
 
 /// Folds the [`VARIANTS`] in `key[from..]`.
-fn unify_variants(key: &mut String, from: usize) {
+fn unify_variants(key: &mut Vec<u8>, from: usize) {
     for (variant, canonical) in VARIANTS {
-        if key[from..].contains(variant) {
-            let tail = key[from..].replace(variant, canonical);
-            key.truncate(from);
-            key.push_str(&tail);
+        let (v, c): (Vec<u8>, Vec<u8>) = (
+            variant.chars().map(key_byte).collect(),
+            canonical.chars().map(key_byte).collect(),
+        );
+        while let Some(at) = memchr::memmem::find(&key[from..], &v) {
+            let at = from + at;
+            key.splice(at..at + v.len(), c.iter().copied());
         }
     }
 }
@@ -611,18 +799,28 @@ fn unify_variants(key: &mut String, from: usize) {
 mod tests {
     use super::*;
 
+    /// A key as hiragana, for reading test failures.
+    fn kana(key: &[u8]) -> String {
+        key.iter()
+            .map(|&b| {
+                if b == BREAK {
+                    '|'
+                } else {
+                    char::from_u32(0x3040 + b as u32).unwrap_or('?')
+                }
+            })
+            .collect()
+    }
+
     fn words(text: &str) -> Vec<(String, String)> {
         let a = Analyzed::new(text);
         let chars: Vec<char> = text.chars().collect();
         a.readings
-            .words
-            .iter()
+            .placed(0)
             .map(|w| {
                 (
-                    chars[w.char_start as usize..w.char_end as usize]
-                        .iter()
-                        .collect(),
-                    a.readings.keys[w.key_start as usize..w.key_end as usize].to_string(),
+                    chars[w.chars.0..w.chars.1].iter().collect(),
+                    kana(&a.readings.keys[w.key.0..w.key.1]),
                 )
             })
             .collect()
@@ -638,6 +836,16 @@ mod tests {
         assert_eq!(keiei.1, "けいえい");
         let kenko = w.iter().find(|(s, _)| s == "健康").expect("健康");
         assert_eq!(kenko.1, "けんこ");
+        // Spaces and middle dots are skipped, and the places after them still line up.
+        let w = words("健康・医療 戦略");
+        assert_eq!(
+            w,
+            vec![
+                ("健康".to_string(), "けんこ".to_string()),
+                ("医療".to_string(), "いりょ".to_string()),
+                ("戦略".to_string(), "せんりゃく".to_string())
+            ]
+        );
     }
 
     /// The stored readings of the embedded report are what the analyzer makes of it now.
@@ -650,7 +858,9 @@ mod tests {
                 .expect("seed");
         let texts: Vec<&str> = loaded.report.texts().map(|(_, t)| t).collect();
         let fresh = Readings::build_serial(&texts);
-        let bytes = fresh.to_bytes(&texts);
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        let print = fingerprint(&texts);
+        let bytes = fresh.to_bytes(texts.len(), total, print);
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/seed-readings.bin");
         if std::env::var_os("SENRYAKU_BLESS").is_some() {
             std::fs::write(path, &bytes).expect("write");
@@ -660,22 +870,53 @@ mod tests {
             bytes == SEED_READINGS,
             "assets/seed-readings.bin is stale: SENRYAKU_BLESS=1 cargo test --lib embedded_readings"
         );
-        let total: usize = texts.iter().map(|t| t.len()).sum();
-        let stored = Readings::stored(SEED_READINGS, &texts, total).expect("stored readings load");
+        let stored = Readings::stored(SEED_READINGS, texts.len(), total, print)
+            .expect("stored readings load");
         assert_eq!(stored.words, fresh.words);
         assert_eq!(stored.keys, fresh.keys);
-        // Other texts do not take them.
-        assert!(Readings::stored(SEED_READINGS, &texts[1..], total).is_none());
+        // Other texts do not take them, nor does a cut or damaged copy.
+        assert!(
+            Readings::stored(SEED_READINGS, texts.len(), total, fingerprint(&texts[1..])).is_none()
+        );
+        assert!(
+            Readings::stored(
+                &SEED_READINGS[..SEED_READINGS.len() - 1],
+                texts.len(),
+                total,
+                print
+            )
+            .is_none()
+        );
+        let mut bad = SEED_READINGS.to_vec();
+        let n = bad.len();
+        bad[n - 2] = 0xff;
+        assert!(Readings::stored(&bad, texts.len(), total, print).is_none());
+    }
+
+    #[test]
+    fn the_cache_gives_back_what_was_analyzed() {
+        let dir = std::env::temp_dir().join(format!("senryaku-cache-test-{}", std::process::id()));
+        let texts = ["再生医療の推進", "健康経営を進める"];
+        let r = Readings::analyze(&texts);
+        let print = fingerprint(&texts);
+        let path = dir.join("x.bin");
+        cache::write(&path, &r.to_bytes(2, 45, print));
+        let back = cache::read(&path).and_then(|d| Readings::stored(&d, 2, 45, print));
+        let _ = std::fs::remove_dir_all(&dir);
+        let back = back.expect("read back");
+        assert_eq!(back.find(&key("けんこうけいえい")), vec![(1, (0, 4))]);
+        assert_eq!(back.words, r.words);
     }
 
     #[test]
     fn keys_drop_lengthening_vowels() {
-        assert_eq!(key("けんこう"), "けんこ");
-        assert_eq!(key("ケンコウ"), "けんこ");
-        assert_eq!(key("じょうほう"), "じょほ");
-        assert_eq!(key("ちゅうかく"), "ちゅかく");
-        assert_eq!(key("けいえい"), "けいえい");
-        assert_eq!(key("データ"), "でた");
+        assert_eq!(kana(&key("けんこう")), "けんこ");
+        assert_eq!(kana(&key("ケンコウ")), "けんこ");
+        assert_eq!(kana(&key("じょうほう")), "じょほ");
+        assert_eq!(kana(&key("ちゅうかく")), "ちゅかく");
+        assert_eq!(kana(&key("けいえい")), "けいえい");
+        assert_eq!(kana(&key("データ")), "でた");
+        assert_eq!(kana(&key("にっぽんの")), "にほんの");
     }
 
     #[test]

@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-const MAGIC: &[u8; 8] = b"SRKDIC01";
+const MAGIC: &[u8; 8] = b"SRKDIC02";
 
 /// Unknown-word classes, in the order `src/search/dict.rs` numbers them.
 const CLASSES: [&str; 11] = [
@@ -123,11 +123,14 @@ fn run(input: &str, out: &str) -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Result<_, _>>()?;
     let (lsize, rsize) = (dims[0], dims[1]);
     let mut matrix = vec![0i16; lsize * rsize];
+    let _ = rsize;
     for line in lines {
         let f: Vec<&str> = line.split_whitespace().collect();
         if f.len() == 3 {
             let (a, b, c): (usize, usize, i16) = (f[0].parse()?, f[1].parse()?, f[2].parse()?);
-            matrix[a * rsize + b] = c;
+            // Stored by the left id of the word after, so that one word's costs
+            // against every word before it lie in one row.
+            matrix[b * lsize + a] = c;
         }
     }
 
