@@ -10,7 +10,7 @@ to the first frame and, per key, the median and the worst.
 """
 import os, pty, re, select, statistics, struct, sys, time, fcntl, termios
 
-BIN = os.path.join(os.path.dirname(__file__), "..", "target", "release", "senryaku")
+BIN = os.environ.get("SENRYAKU", os.path.join(os.path.dirname(__file__), "..", "target", "release", "senryaku"))
 
 
 def read_until_quiet(fd, quiet=0.003, limit=10.0):

@@ -439,9 +439,30 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
         )));
     }
     let loaded = load(file)?;
+    let index = search::Index::build(&loaded.report);
+    let answered = answer(query, &q, &loaded, &index, limit, json);
+    discard((loaded, index));
+    answered
+}
+
+/// Frees `big` on a thread of its own, so that the process exits as soon as its answer is
+/// written: the destructors of a large report and index take longer than the kernel takes
+/// to reclaim a process's memory, and the exit does not wait for the thread.
+fn discard<T: Send + 'static>(big: T) {
+    std::thread::spawn(move || drop(big));
+}
+
+/// Prints the hits of a search, or says there are none.
+fn answer(
+    query: &str,
+    q: &search::Query,
+    loaded: &Loaded,
+    index: &search::Index,
+    limit: usize,
+    json: bool,
+) -> Result<(), Failure> {
     let report = &loaded.report;
-    let index = search::Index::build(report);
-    let results = index.search(report, &q, limit);
+    let results = index.search(report, q, limit);
     if results.hits.is_empty() {
         return Err(Failure {
             message: format!(

@@ -4,14 +4,6 @@ use clap::Parser;
 use senryaku::cli::{self, Cli};
 use std::process::ExitCode;
 
-/// mimalloc rather than the system allocator: on the report ×100, `search` takes 78 ms
-/// instead of 121 ms (system time 15 ms instead of 54: glibc returns and re-faults the pages
-/// of the large buffers that loading builds), which is what keeps whole-process search under
-/// half of fzf's time. It costs a C compiler at build time and about 30 MB more peak memory
-/// there. See README, Performance.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     restore_terminal_on_abort();
     let mut args = Cli::parse();

@@ -150,7 +150,16 @@ fn count_unsafe(s: &str) -> (usize, usize) {
     let mut i = 0;
     while let Some(off) = bytes[i..].iter().position(|&b| LEAD[b as usize]) {
         i += off;
-        if let Some(c) = s.get(i..).and_then(|r| r.chars().next())
+        // Full-width forms (0xEF) and general punctuation (0xE2) are common in Japanese;
+        // their second byte rules most of them out without decoding.
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let possible = match bytes[i] {
+            0xe2 => matches!(second, 0x80 | 0x81),
+            0xef => second == 0xbb,
+            _ => true,
+        };
+        if possible
+            && let Some(c) = s.get(i..).and_then(|r| r.chars().next())
             && is_unsafe_char(c)
         {
             all += 1;

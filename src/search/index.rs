@@ -15,10 +15,9 @@ pub struct Index {
     pub(crate) corpus: String,
     /// Byte offset in `corpus` where each unit starts; one extra entry at the end.
     pub(crate) starts: Vec<u32>,
-    /// Original char index for each folded char, all units concatenated.
-    pub(crate) map: Vec<u32>,
-    /// Offset in `map` where each unit starts; one extra entry at the end.
-    pub(crate) map_starts: Vec<u32>,
+    /// How many folded chars each unit has. (The map from folded to original chars is made
+    /// again for the units a search hits: keeping it for all would double the index.)
+    pub(crate) lens: Vec<u32>,
     /// Bitmask of the folded chars of each unit (see [`normalize::char_bit`]).
     pub(crate) masks: Vec<u64>,
     /// The terms the report defines, folded: built once with the index.
@@ -91,60 +90,67 @@ impl Index {
 
     fn build_corpus(report: &Report) -> Index {
         let n = report.parts.len();
-        let (bytes, _) = text_size(report, 0..n);
+        // Each part's size, in one pass: where to split, and what to reserve.
+        let sizes: Vec<(usize, usize)> = (0..n).map(|p| text_size(report, p..p + 1)).collect();
+        let total = |r: std::ops::Range<usize>| {
+            sizes[r]
+                .iter()
+                .fold((0, 0), |(b, u), &(pb, pu)| (b + pb, u + pu))
+        };
+        let bytes = total(0..n).0;
         if bytes < 1 << 20 || n < 2 {
-            return Index::build_parts(report, 0..n);
+            return Index::build_parts(report, 0..n, total(0..n));
         }
         // Split the parts where half the text lies before.
         let mut acc = 0;
         let mut mid = n / 2;
-        for p in 0..n {
-            acc += text_size(report, p..p + 1).0;
+        for (p, &(b, _)) in sizes.iter().enumerate() {
+            acc += b;
             if acc * 2 >= bytes {
                 mid = (p + 1).clamp(1, n - 1);
                 break;
             }
         }
+        let (first_size, second_size) = (total(0..mid), total(mid..n));
         let (a, b) = std::thread::scope(|s| {
-            let second = s.spawn(|| Index::build_parts(report, mid..n));
-            let first = Index::build_parts(report, 0..mid);
+            let second = s.spawn(|| Index::build_parts(report, mid..n, second_size));
+            // The first half is built with room for the second, which is copied in after.
+            let both = (first_size.0 + second_size.0, first_size.1 + second_size.1);
+            let first = Index::build_parts(report, 0..mid, both);
             (first, second.join())
         });
         match b {
             Ok(b) => a.append(b),
             // A thread cannot panic here short of a bug; fold the rest on this one.
-            Err(_) => a.append(Index::build_parts(report, mid..n)),
+            Err(_) => a.append(Index::build_parts(report, mid..n, second_size)),
         }
     }
 
     /// Appends another index built over later parts.
     fn append(mut self, other: Index) -> Index {
-        let (Some(_), Some(_)) = (self.starts.pop(), self.map_starts.pop()) else {
+        let Some(_) = self.starts.pop() else {
             return other;
         };
         let corpus_off = self.corpus.len() as u32;
-        let map_off = self.map.len() as u32;
         self.units.extend(other.units);
         self.corpus.push_str(&other.corpus);
         self.starts
             .extend(other.starts.iter().map(|s| s + corpus_off));
-        self.map.extend(other.map);
-        self.map_starts
-            .extend(other.map_starts.iter().map(|s| s + map_off));
+        self.lens.extend(other.lens);
         self.masks.extend(other.masks);
         self
     }
 
-    /// Builds the index of parts `range` (0-based), with ids numbered in the whole report.
-    fn build_parts(report: &Report, range: std::ops::Range<usize>) -> Index {
+    /// Builds the index of parts `range` (0-based), with ids numbered in the whole report,
+    /// with room for `(bytes, units)` of text.
+    fn build_parts(report: &Report, range: std::ops::Range<usize>, size: (usize, usize)) -> Index {
         let mut ix = Index::default();
         // Reserve once: folding rarely grows text, and regrowing 10 MB buffers costs.
-        let (bytes, units) = text_size(report, range.clone());
+        let (bytes, units) = size;
         ix.corpus.reserve(bytes + units);
-        ix.map.reserve(bytes / 2);
         ix.units.reserve(units);
         ix.starts.reserve(units + 1);
-        ix.map_starts.reserve(units + 1);
+        ix.lens.reserve(units);
         ix.masks.reserve(units);
         for (id, node) in report.nodes_in(range) {
             for (at, text) in node.texts() {
@@ -152,7 +158,6 @@ impl Index {
             }
         }
         ix.starts.push(ix.corpus.len() as u32);
-        ix.map_starts.push(ix.map.len() as u32);
         ix
     }
 
@@ -160,8 +165,9 @@ impl Index {
         self.units.push(loc);
         let start = self.corpus.len();
         self.starts.push(start as u32);
-        self.map_starts.push(self.map.len() as u32);
-        let mask = normalize_into(text, 0, &mut self.corpus, &mut self.map);
+        let mut count = normalize::CountOnly::default();
+        let mask = normalize_into(text, 0, &mut self.corpus, &mut count);
+        self.lens.push(count.0);
         self.masks.push(mask);
         self.corpus.push('\0');
     }
@@ -173,9 +179,9 @@ impl Index {
         &self.corpus[s..e]
     }
 
-    /// The folded-char → original-char map of unit `u`.
-    pub(crate) fn unit_map(&self, u: usize) -> &[u32] {
-        &self.map[self.map_starts[u] as usize..self.map_starts[u + 1] as usize]
+    /// How many folded chars unit `u` has.
+    pub(crate) fn folded_len(&self, u: usize) -> usize {
+        self.lens[u] as usize
     }
 
     /// The unit containing corpus byte offset `b`.
@@ -183,17 +189,16 @@ impl Index {
         self.starts.partition_point(|&s| s as usize <= b) - 1
     }
 
-    /// Maps folded-char ranges of unit `u` to original-char ranges and adds `orig` (ranges
-    /// already in original chars), merged and sorted.
+    /// Maps folded-char ranges of a unit's `text` to original-char ranges and adds `orig`
+    /// (ranges already in original chars), merged and sorted.
     pub(crate) fn original_ranges(
-        &self,
-        u: usize,
         text: &str,
         ranges: &[(usize, usize)],
         orig_ranges: &[(usize, usize)],
     ) -> Vec<(usize, usize)> {
         let orig: Vec<char> = text.chars().collect();
-        let map = self.unit_map(u);
+        let map = normalize::normalize(text).map;
+        let map = map.as_slice();
         let mut out: Vec<(usize, usize)> = ranges
             .iter()
             .filter(|(s, e)| s < e)

@@ -625,7 +625,7 @@ impl Index {
             .map(|i| {
                 let mut h = hits[i].clone();
                 let text = self.text(report, h.unit);
-                h.ranges = self.original_ranges(h.unit, text, &folded_ranges[i], &orig_ranges[i]);
+                h.ranges = Index::original_ranges(text, &folded_ranges[i], &orig_ranges[i]);
                 h
             })
             .collect();
@@ -657,7 +657,7 @@ impl Index {
                 unit: u,
                 score: self.score(u, MatchKind::Phrase, &ranges, 0),
                 kind: MatchKind::Phrase,
-                ranges: self.original_ranges(u, self.text(report, u), &ranges, &[]),
+                ranges: Index::original_ranges(self.text(report, u), &ranges, &[]),
                 via: None,
             })
             .collect()
@@ -733,7 +733,7 @@ impl Index {
     }
 
     fn score(&self, u: usize, kind: MatchKind, ranges: &[(usize, usize)], fuzzy: i64) -> i64 {
-        let len = self.unit_map(u).len().max(1) as i64;
+        let len = self.folded_len(u).max(1) as i64;
         let covered: i64 = ranges
             .iter()
             .map(|(s, e)| (e - s) as i64)

@@ -41,21 +41,66 @@ pub fn is_dropped(c: char) -> bool {
         )
 }
 
+/// Where [`normalize_into`] puts, for every folded char, the index of the original char.
+pub trait MapSink {
+    /// Records the original index of the next folded char.
+    fn push(&mut self, orig: u32);
+}
+
+impl MapSink for Vec<u32> {
+    #[inline]
+    fn push(&mut self, orig: u32) {
+        Vec::push(self, orig)
+    }
+}
+
+/// Keeps only how many chars were folded: the index needs the map of the few units a search
+/// hits, which it folds again then, not of all of them.
+#[derive(Debug, Default)]
+pub struct CountOnly(pub u32);
+
+impl MapSink for CountOnly {
+    #[inline]
+    fn push(&mut self, _: u32) {
+        self.0 += 1;
+    }
+}
+
 /// Appends the fold of `src` to `out`, pushing to `map` the original char index
 /// (offset by `base`) for every char appended. Returns the bitmask of the folded chars
 /// (see [`char_bit`]).
-pub fn normalize_into(src: &str, base: u32, out: &mut String, map: &mut Vec<u32>) -> u64 {
+pub fn normalize_into(src: &str, base: u32, out: &mut String, map: &mut impl MapSink) -> u64 {
     let mut last: Option<char> = None;
     let mut mask = 0u64;
-    for (i, c) in src.chars().enumerate() {
+    // Characters every fold leaves alone (most of a Japanese text) are copied a run at a
+    // time; `run` is where the pending run starts.
+    let mut run = 0usize;
+    for (i, (at, c)) in src.char_indices().enumerate() {
         let orig = base + i as u32;
-        // Fast path: characters every fold leaves alone, or maps one to one.
+        let same = matches!(c,
+            'a'..='z'
+            | '0'..='9'
+            | '\u{21}'..='\u{2c}'
+            | '.'
+            | '/'
+            | ':'..='@'
+            | '['..='`'
+            | '{'..='~'
+            | 'ぁ'..='ゖ'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{3001}'..='\u{3035}');
+        if same {
+            map.push(orig);
+            mask |= char_bit(c);
+            last = Some(c);
+            continue;
+        }
+        out.push_str(&src[run..at]);
+        run = at + c.len_utf8();
+        // Fast path: characters the fold maps one to one.
         let fast = match c {
-            'a'..='z' | '0'..='9' => Some(c),
             'A'..='Z' => Some(c.to_ascii_lowercase()),
-            '\u{21}'..='\u{2c}' | '.' | '/' | ':'..='@' | '['..='`' | '{'..='~' => Some(c),
-            'ぁ'..='ゖ' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' => Some(c),
-            '\u{3001}'..='\u{3035}' => Some(c),
             'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60),
             _ => None,
         };
@@ -90,6 +135,7 @@ pub fn normalize_into(src: &str, base: u32, out: &mut String, map: &mut Vec<u32>
             last = Some(d);
         });
     }
+    out.push_str(&src[run..]);
     mask
 }
 
