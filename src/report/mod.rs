@@ -114,7 +114,7 @@ fn from_decoded(
         source,
     })?;
     let report =
-        parse::parse(&decoded.text).map_err(|source| LoadError::Parse { path: name, source })?;
+        parse::parse(decoded.text()).map_err(|source| LoadError::Parse { path: name, source })?;
     Ok(Loaded {
         report,
         origin,
