@@ -49,9 +49,9 @@ struct Placed {
     key: (usize, usize),
 }
 
-/// The readings of every unit of an index, built once on first use.
+/// Readings as analysis makes them, before they are laid out as [`Readings`].
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Readings {
+struct Built {
     /// Every unit's key stream (see [`key`]), each followed by a [`BREAK`].
     keys: Vec<u8>,
     /// Offset in `keys` where each unit starts; one extra entry at the end.
@@ -60,6 +60,29 @@ pub(crate) struct Readings {
     words: Vec<Word>,
     /// Offset in `words` where each unit starts; one extra entry at the end.
     word_starts: Vec<u32>,
+}
+
+/// The readings of every unit of an index, built once on first use: read in place from
+/// the stored layout (see [`Built::to_bytes`]), whether embedded, read from the cache or
+/// just analyzed, so that loading them is one read and no copy.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Readings {
+    data: std::borrow::Cow<'static, [u8]>,
+    units: usize,
+    /// Where the key streams lie in `data`.
+    keys: (usize, usize),
+    /// Where the unit → key offset table, the words and the unit → word table start.
+    key_starts: usize,
+    words: usize,
+    word_starts: usize,
+}
+
+/// A little-endian u32 at byte `at` (the offsets were checked when the data was taken).
+fn u32_at(data: &[u8], at: usize) -> usize {
+    match data.get(at..at + 4) {
+        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+        None => 0,
+    }
 }
 
 /// A unit of text analyzed on its own: the key stream and words of one string.
@@ -71,11 +94,13 @@ pub(crate) struct Analyzed {
 impl Analyzed {
     /// Analyzes one string (a program's name, say).
     pub(crate) fn new(text: &str) -> Analyzed {
-        let mut r = Readings::default();
+        let mut r = Built::default();
         let mut lattice = Lattice::default();
         r.push(text, &mut lattice);
         r.finish();
-        Analyzed { readings: r }
+        let readings = Readings::stored(r.to_bytes(1, text.len(), 0).into(), 1, text.len(), 0)
+            .unwrap_or_default();
+        Analyzed { readings }
     }
 
     /// The character ranges where `key` (see [`key`]) matches whole words.
@@ -138,15 +163,6 @@ impl<'a> Cursor<'a> {
     fn u64(&mut self) -> Option<u64> {
         self.take(8)?.try_into().ok().map(u64::from_le_bytes)
     }
-
-    fn u32s(&mut self, n: usize) -> Option<Vec<u32>> {
-        Some(
-            self.take(n.checked_mul(4)?)?
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
-    }
 }
 
 impl Readings {
@@ -155,48 +171,35 @@ impl Readings {
     pub(crate) fn build(texts: &[&str]) -> Readings {
         let bytes: usize = texts.iter().map(|t| t.len()).sum();
         let print = fingerprint(texts);
-        if let Some(r) = Readings::stored(SEED_READINGS, texts.len(), bytes, print) {
+        if let Some(r) = Readings::stored(SEED_READINGS.into(), texts.len(), bytes, print) {
             return r;
         }
         let cache = cache::path(print);
         if let Some(r) = cache
             .as_deref()
             .and_then(cache::read)
-            .and_then(|data| Readings::stored(&data, texts.len(), bytes, print))
+            .and_then(|data| Readings::stored(data.into(), texts.len(), bytes, print))
         {
             return r;
         }
-        let r = Readings::analyze(texts);
+        let data = Built::analyze(texts).to_bytes(texts.len(), bytes, print);
         if let Some(path) = cache
-            && r.keys.len() + r.words.len() * 4 <= cache::MAX_BYTES
+            && data.len() <= cache::MAX_BYTES
         {
-            cache::write(&path, &r.to_bytes(texts.len(), bytes, print));
+            cache::write(&path, &data);
         }
-        r
-    }
-
-    fn analyze(texts: &[&str]) -> Readings {
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        if bytes < 64 << 10 || texts.len() < 2 {
-            return Readings::build_serial(texts);
-        }
-        let mid = texts.len() / 2;
-        let (a, b) = std::thread::scope(|s| {
-            let second = s.spawn(|| Readings::build_serial(&texts[mid..]));
-            let first = Readings::build_serial(&texts[..mid]);
-            (first, second.join())
-        });
-        match b {
-            Ok(b) => a.append(b),
-            // A thread cannot panic here short of a bug; do the rest on this one.
-            Err(_) => a.append(Readings::build_serial(&texts[mid..])),
-        }
+        Readings::stored(data.into(), texts.len(), bytes, print).unwrap_or_default()
     }
 
     /// Stored readings, if they are of `units` texts of `bytes` bytes with fingerprint
     /// `print`, and whole.
-    fn stored(data: &[u8], units: usize, bytes: usize, print: u64) -> Option<Readings> {
-        let mut c = Cursor { data, at: 0 };
+    fn stored(
+        data: std::borrow::Cow<'static, [u8]>,
+        units: usize,
+        bytes: usize,
+        print: u64,
+    ) -> Option<Readings> {
+        let mut c = Cursor { data: &data, at: 0 };
         if c.take(8)? != STORED_MAGIC {
             return None;
         }
@@ -204,28 +207,29 @@ impl Readings {
             return None;
         }
         let keys_len = usize::try_from(c.u64()?).ok()?;
-        let keys = c.take(keys_len)?.to_vec();
-        let key_starts = c.u32s(units + 1)?;
+        let keys = (c.at, c.at + keys_len);
+        c.take(keys_len)?;
+        let key_starts = c.at;
+        c.take((units + 1).checked_mul(4)?)?;
         let nwords = usize::try_from(c.u64()?).ok()?;
-        let words = c
-            .take(nwords.checked_mul(4)?)?
-            .chunks_exact(4)
-            .map(|w| Word {
-                gap: u16::from_le_bytes([w[0], w[1]]),
-                chars: w[2],
-                key: w[3],
-            })
-            .collect();
-        let word_starts = c.u32s(units + 1)?;
+        let words = c.at;
+        c.take(nwords.checked_mul(4)?)?;
+        let word_starts = c.at;
+        c.take((units + 1).checked_mul(4)?)?;
+        if c.at != data.len() {
+            return None;
+        }
         // Offsets that lie outside what was read would index out of bounds later.
-        let fits = |starts: &[u32], len: usize| {
-            starts.windows(2).all(|w| w[0] <= w[1])
-                && starts.last().is_some_and(|&e| e as usize == len)
+        let fits = |at: usize, len: usize| {
+            let v: Vec<usize> = (0..=units).map(|u| u32_at(&data, at + 4 * u)).collect();
+            v.windows(2).all(|w| w[0] <= w[1]) && v.last().is_some_and(|&e| e == len)
         };
-        if c.at != data.len() || !fits(&key_starts, keys.len()) || !fits(&word_starts, nwords) {
+        if !fits(key_starts, keys_len) || !fits(word_starts, nwords) {
             return None;
         }
         Some(Readings {
+            data,
+            units,
             keys,
             key_starts,
             words,
@@ -233,79 +237,36 @@ impl Readings {
         })
     }
 
-    /// The readings in the form [`Readings::stored`] reads.
-    fn to_bytes(&self, units: usize, bytes: usize, print: u64) -> Vec<u8> {
-        let mut o = STORED_MAGIC.to_vec();
-        o.reserve(self.keys.len() + self.words.len() * 4 + self.key_starts.len() * 8 + 64);
-        for v in [bytes as u64, units as u64, print, self.keys.len() as u64] {
-            o.extend_from_slice(&v.to_le_bytes());
-        }
-        o.extend_from_slice(&self.keys);
-        for v in &self.key_starts {
-            o.extend_from_slice(&v.to_le_bytes());
-        }
-        o.extend_from_slice(&(self.words.len() as u64).to_le_bytes());
-        for w in &self.words {
-            o.extend_from_slice(&w.gap.to_le_bytes());
-            o.push(w.chars);
-            o.push(w.key);
-        }
-        for v in &self.word_starts {
-            o.extend_from_slice(&v.to_le_bytes());
-        }
-        o
+    /// Every unit's key streams.
+    fn keys(&self) -> &[u8] {
+        &self.data[self.keys.0..self.keys.1]
     }
 
-    fn build_serial(texts: &[&str]) -> Readings {
-        let mut r = Readings::default();
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        r.keys.reserve(bytes / 2);
-        r.words.reserve(bytes / 5);
-        r.key_starts.reserve(texts.len() + 1);
-        r.word_starts.reserve(texts.len() + 1);
-        let mut lattice = Lattice::default();
-        for t in texts {
-            r.push(t, &mut lattice);
-        }
-        r.finish();
-        r
+    /// Where unit `u`'s keys start in [`Readings::keys`] (`u` may be the unit count).
+    fn key_start(&self, u: usize) -> usize {
+        u32_at(&self.data, self.key_starts + 4 * u)
     }
 
-    fn push(&mut self, text: &str, lattice: &mut Lattice) {
-        self.key_starts.push(self.keys.len() as u32);
-        self.word_starts.push(self.words.len() as u32);
-        if let Some(d) = dict() {
-            lattice.analyze(d, text, &mut self.keys, &mut self.words);
-        }
-        self.keys.push(BREAK);
-    }
-
-    fn finish(&mut self) {
-        self.key_starts.push(self.keys.len() as u32);
-        self.word_starts.push(self.words.len() as u32);
-    }
-
-    fn append(mut self, other: Readings) -> Readings {
-        let (Some(_), Some(_)) = (self.key_starts.pop(), self.word_starts.pop()) else {
-            return other;
-        };
-        let key_off = self.keys.len() as u32;
-        let word_off = self.words.len() as u32;
-        self.keys.extend_from_slice(&other.keys);
-        self.key_starts
-            .extend(other.key_starts.iter().map(|s| s + key_off));
-        self.words.extend_from_slice(&other.words);
-        self.word_starts
-            .extend(other.word_starts.iter().map(|s| s + word_off));
-        self
+    /// Unit `u`'s words.
+    fn unit_words(&self, u: usize) -> impl Iterator<Item = Word> + '_ {
+        let (from, to) = (
+            u32_at(&self.data, self.word_starts + 4 * u),
+            u32_at(&self.data, self.word_starts + 4 * (u + 1)),
+        );
+        self.data[self.words + 4 * from..self.words + 4 * to]
+            .chunks_exact(4)
+            .map(|w| Word {
+                gap: u16::from_le_bytes([w[0], w[1]]),
+                chars: w[2],
+                key: w[3],
+            })
     }
 
     /// The words of unit `u`, placed.
     fn placed(&self, u: usize) -> impl Iterator<Item = Placed> + '_ {
-        let words = &self.words[self.word_starts[u] as usize..self.word_starts[u + 1] as usize];
         let mut chars = 0usize;
-        let mut key = self.key_starts[u] as usize;
-        words.iter().map(move |w| {
+        let mut key = self.key_start(u);
+        self.unit_words(u).map(move |w| {
             let start = chars + w.gap as usize;
             chars = start + w.chars as usize;
             let key_start = key;
@@ -335,8 +296,8 @@ impl Readings {
             return out;
         }
         let mut unit = 0usize;
-        for b in memchr::memmem::find_iter(&self.keys, key) {
-            while unit + 1 < self.key_starts.len() && self.key_starts[unit + 1] as usize <= b {
+        for b in memchr::memmem::find_iter(self.keys(), key) {
+            while unit + 1 < self.units && self.key_start(unit + 1) <= b {
                 unit += 1;
             }
             let e = b + key.len();
@@ -363,6 +324,95 @@ impl Readings {
             }
         }
         out
+    }
+}
+
+impl Built {
+    fn analyze(texts: &[&str]) -> Built {
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        if bytes < 64 << 10 || texts.len() < 2 {
+            return Built::build_serial(texts);
+        }
+        let mid = texts.len() / 2;
+        let (a, b) = std::thread::scope(|s| {
+            let second = s.spawn(|| Built::build_serial(&texts[mid..]));
+            let first = Built::build_serial(&texts[..mid]);
+            (first, second.join())
+        });
+        match b {
+            Ok(b) => a.append(b),
+            // A thread cannot panic here short of a bug; do the rest on this one.
+            Err(_) => a.append(Built::build_serial(&texts[mid..])),
+        }
+    }
+
+    /// The readings in the layout [`Readings`] reads in place: magic, text bytes, unit
+    /// count, fingerprint, keys (length, bytes), unit → key offsets, words (count, four
+    /// bytes each), unit → word offsets; little endian.
+    fn to_bytes(&self, units: usize, bytes: usize, print: u64) -> Vec<u8> {
+        let mut o = STORED_MAGIC.to_vec();
+        o.reserve(self.keys.len() + self.words.len() * 4 + self.key_starts.len() * 8 + 64);
+        for v in [bytes as u64, units as u64, print, self.keys.len() as u64] {
+            o.extend_from_slice(&v.to_le_bytes());
+        }
+        o.extend_from_slice(&self.keys);
+        for v in &self.key_starts {
+            o.extend_from_slice(&v.to_le_bytes());
+        }
+        o.extend_from_slice(&(self.words.len() as u64).to_le_bytes());
+        for w in &self.words {
+            o.extend_from_slice(&w.gap.to_le_bytes());
+            o.push(w.chars);
+            o.push(w.key);
+        }
+        for v in &self.word_starts {
+            o.extend_from_slice(&v.to_le_bytes());
+        }
+        o
+    }
+
+    fn build_serial(texts: &[&str]) -> Built {
+        let mut r = Built::default();
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        r.keys.reserve(bytes / 2);
+        r.words.reserve(bytes / 5);
+        r.key_starts.reserve(texts.len() + 1);
+        r.word_starts.reserve(texts.len() + 1);
+        let mut lattice = Lattice::default();
+        for t in texts {
+            r.push(t, &mut lattice);
+        }
+        r.finish();
+        r
+    }
+
+    fn push(&mut self, text: &str, lattice: &mut Lattice) {
+        self.key_starts.push(self.keys.len() as u32);
+        self.word_starts.push(self.words.len() as u32);
+        if let Some(d) = dict() {
+            lattice.analyze(d, text, &mut self.keys, &mut self.words);
+        }
+        self.keys.push(BREAK);
+    }
+
+    fn finish(&mut self) {
+        self.key_starts.push(self.keys.len() as u32);
+        self.word_starts.push(self.words.len() as u32);
+    }
+
+    fn append(mut self, other: Built) -> Built {
+        let (Some(_), Some(_)) = (self.key_starts.pop(), self.word_starts.pop()) else {
+            return other;
+        };
+        let key_off = self.keys.len() as u32;
+        let word_off = self.words.len() as u32;
+        self.keys.extend_from_slice(&other.keys);
+        self.key_starts
+            .extend(other.key_starts.iter().map(|s| s + key_off));
+        self.words.extend_from_slice(&other.words);
+        self.word_starts
+            .extend(other.word_starts.iter().map(|s| s + word_off));
+        self
     }
 }
 
@@ -820,7 +870,7 @@ mod tests {
             .map(|w| {
                 (
                     chars[w.chars.0..w.chars.1].iter().collect(),
-                    kana(&a.readings.keys[w.key.0..w.key.1]),
+                    kana(&a.readings.keys()[w.key.0..w.key.1]),
                 )
             })
             .collect()
@@ -857,7 +907,7 @@ mod tests {
             crate::report::from_bytes(crate::report::SEED, crate::report::Origin::Embedded)
                 .expect("seed");
         let texts: Vec<&str> = loaded.report.texts().map(|(_, t)| t).collect();
-        let fresh = Readings::build_serial(&texts);
+        let fresh = Built::build_serial(&texts);
         let total: usize = texts.iter().map(|t| t.len()).sum();
         let print = fingerprint(&texts);
         let bytes = fresh.to_bytes(texts.len(), total, print);
@@ -870,42 +920,38 @@ mod tests {
             bytes == SEED_READINGS,
             "assets/seed-readings.bin is stale: SENRYAKU_BLESS=1 cargo test --lib embedded_readings"
         );
-        let stored = Readings::stored(SEED_READINGS, texts.len(), total, print)
+        let stored = Readings::stored(SEED_READINGS.into(), texts.len(), total, print)
             .expect("stored readings load");
-        assert_eq!(stored.words, fresh.words);
-        assert_eq!(stored.keys, fresh.keys);
+        assert_eq!(stored.keys(), &fresh.keys[..]);
+        let words: Vec<Word> = (0..texts.len())
+            .flat_map(|u| stored.unit_words(u))
+            .collect();
+        assert_eq!(words, fresh.words);
         // Other texts do not take them, nor does a cut or damaged copy.
-        assert!(
-            Readings::stored(SEED_READINGS, texts.len(), total, fingerprint(&texts[1..])).is_none()
-        );
-        assert!(
-            Readings::stored(
-                &SEED_READINGS[..SEED_READINGS.len() - 1],
-                texts.len(),
-                total,
-                print
-            )
-            .is_none()
-        );
+        let other = fingerprint(&texts[1..]);
+        assert!(Readings::stored(SEED_READINGS.into(), texts.len(), total, other).is_none());
+        let cut = &SEED_READINGS[..SEED_READINGS.len() - 1];
+        assert!(Readings::stored(cut.into(), texts.len(), total, print).is_none());
         let mut bad = SEED_READINGS.to_vec();
         let n = bad.len();
         bad[n - 2] = 0xff;
-        assert!(Readings::stored(&bad, texts.len(), total, print).is_none());
+        assert!(Readings::stored(bad.into(), texts.len(), total, print).is_none());
     }
 
     #[test]
     fn the_cache_gives_back_what_was_analyzed() {
         let dir = std::env::temp_dir().join(format!("senryaku-cache-test-{}", std::process::id()));
         let texts = ["再生医療の推進", "健康経営を進める"];
-        let r = Readings::analyze(&texts);
+        let r = Built::analyze(&texts);
         let print = fingerprint(&texts);
         let path = dir.join("x.bin");
-        cache::write(&path, &r.to_bytes(2, 45, print));
-        let back = cache::read(&path).and_then(|d| Readings::stored(&d, 2, 45, print));
+        let data = r.to_bytes(2, 45, print);
+        cache::write(&path, &data);
+        let back = cache::read(&path).and_then(|d| Readings::stored(d.into(), 2, 45, print));
         let _ = std::fs::remove_dir_all(&dir);
         let back = back.expect("read back");
         assert_eq!(back.find(&key("けんこうけいえい")), vec![(1, (0, 4))]);
-        assert_eq!(back.words, r.words);
+        assert_eq!(&back.data[..], &data[..]);
     }
 
     #[test]
