@@ -481,3 +481,20 @@ proptest::proptest! {
         );
     }
 }
+
+#[test]
+fn search_takes_fzf_query_syntax() {
+    let out = stdout_of(&["search", "CiCLE | MID-NET", "--json", "--limit", "0"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["measure"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"1.4.2") && ids.contains(&"2.2.2"), "{ids:?}");
+    let out = stdout_of(&["search", "ゲノム !がん", "--json", "--limit", "0"]);
+    assert!(!out.contains("がん"));
+    // An exact term that is not there: no match, exit 1.
+    senryaku().args(["search", "'kenkou"]).assert().code(1);
+}

@@ -198,3 +198,47 @@ proptest! {
         }
     }
 }
+
+/// The original texts of the hits, best first.
+fn texts(q: &str) -> Vec<String> {
+    let (r, ix) = fixture();
+    ix.search(r, &Query::parse(q), 0)
+        .hits
+        .iter()
+        .map(|h| ix.text(r, h.unit).to_string())
+        .collect()
+}
+
+#[test]
+fn fzf_query_syntax() {
+    // 'exact: as typed, folded like the text, but no romaji, reading or typo matches.
+    assert!(!texts("kenkou").is_empty());
+    assert!(texts("'kenkou").is_empty());
+    assert_eq!(measures("'ＣｉＣＬＥ"), measures("CiCLE"));
+    assert!(texts("'データベス").is_empty(), "no typo matches");
+    // !not: units holding the term are out.
+    assert!(texts("ゲノム").iter().any(|t| t.contains("がん")));
+    let without = texts("ゲノム !がん");
+    assert!(!without.is_empty());
+    assert!(
+        without
+            .iter()
+            .all(|t| !t.contains("がん") && t.contains("ゲノム"))
+    );
+    // A query of !not terms alone keeps everything else, as in fzf.
+    let no_no = texts("!の");
+    assert!(!no_no.is_empty() && no_no.iter().all(|t| !t.contains('の')));
+    // ^prefix and suffix$: at the text's start or end.
+    let starts = texts("^ゲノム");
+    assert!(!starts.is_empty() && starts.iter().all(|t| t.trim_start().starts_with("ゲノム")));
+    assert!(texts("ゲノム").len() > starts.len());
+    let ends = texts("推進$");
+    assert!(!ends.is_empty() && ends.iter().all(|t| t.trim_end().ends_with("推進")));
+    // a | b: either.
+    let either = measures("CiCLE | MID-NET");
+    for id in measures("CiCLE").iter().chain(&measures("MID-NET")) {
+        assert!(either.contains(id), "{id} missing from {either:?}");
+    }
+    // Operators combine: a title that starts with ゲノム, not about がん.
+    assert_eq!(measures("^ゲノム !がん")[0], "1.1.1");
+}

@@ -81,6 +81,8 @@ struct Variant {
     folded: String,
     chars: Vec<char>,
     mask: u64,
+    /// The term as typed (folded), rather than its romaji read as kana.
+    literal: bool,
 }
 
 impl Variant {
@@ -89,14 +91,75 @@ impl Variant {
             chars: folded.chars().collect(),
             mask: mask_of(&folded),
             folded,
+            literal: true,
+        }
+    }
+
+    fn kana(folded: String) -> Self {
+        Variant {
+            literal: false,
+            ..Variant::new(folded)
         }
     }
 }
 
-/// A parsed query: terms that must all match, each with its variants (literal, kana).
+/// fzf's operators on a term: `'exact`, `^prefix`, `suffix$` (and `!not`, kept apart).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Ops {
+    /// Only as typed (folded like the text): no romaji, reading or typo matches.
+    exact: bool,
+    /// At the start of a text.
+    start: bool,
+    /// At the end of a text.
+    end: bool,
+}
+
+impl Ops {
+    fn plain(self) -> bool {
+        self == Ops::default()
+    }
+}
+
+/// One space-separated token of a query, its operators taken off.
+struct Token<'a> {
+    text: &'a str,
+    ops: Ops,
+    not: bool,
+}
+
+impl<'a> Token<'a> {
+    fn of(raw: &'a str) -> Token<'a> {
+        let mut t = raw;
+        let mut ops = Ops::default();
+        let not = t.len() > 1 && t.starts_with('!');
+        if not {
+            t = &t[1..];
+        }
+        if t.len() > 1 && t.starts_with('\'') {
+            ops.exact = true;
+            t = &t[1..];
+        }
+        if t.len() > 1 && t.starts_with('^') {
+            ops.start = true;
+            t = &t[1..];
+        }
+        if t.len() > 1 && t.ends_with('$') {
+            ops.end = true;
+            t = &t[..t.len() - 1];
+        }
+        Token { text: t, ops, not }
+    }
+}
+
+/// A parsed query: terms that must all match, each with its variants (literal, kana, and
+/// the alternatives of `a | b`), and fzf's operators.
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     terms: Vec<Vec<Variant>>,
+    /// Each term's operators.
+    ops: Vec<Ops>,
+    /// Terms that must not occur (`!not`), as typed, folded.
+    not: Vec<String>,
     phrase: Vec<Variant>,
     /// Each term's reading keys (see `reading::key`; more than one where romaji is
     /// ambiguous), none unless it reads as enough kana.
@@ -177,44 +240,98 @@ fn variants(raw: &str) -> Vec<Variant> {
     if let Some(kana) = romaji_variant(ascii_lower.trim())
         && kana != folded
     {
-        out.push(Variant::new(kana));
+        out.push(Variant::kana(kana));
     }
     out
 }
 
 impl Query {
-    /// Parses a query: terms separated by spaces.
+    /// Parses a query: terms separated by spaces, with fzf's syntax: `'exact`, `!not`,
+    /// `^prefix`, `suffix$`, and `a | b` for either.
     pub fn parse(query: &str) -> Query {
         // Full-width spaces separate terms too.
         let spaced: String = query
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
-        let terms: Vec<Vec<Variant>> = spaced
+        let raw: Vec<&str> = spaced
             .split(' ')
-            .map(variants)
-            .filter(|v| !v.is_empty())
+            .filter(|t| !normalize::fold(t).is_empty() || *t == "|")
             .collect();
-        let raw_terms: Vec<&str> = spaced
-            .split(' ')
-            .filter(|t| !normalize::fold(t).is_empty())
+        // Terms, each a group of alternatives joined by `|`.
+        let mut groups: Vec<Vec<Token<'_>>> = Vec::new();
+        let mut not: Vec<String> = Vec::new();
+        let mut either = false;
+        for r in &raw {
+            if *r == "|" {
+                either = !groups.is_empty();
+                continue;
+            }
+            let t = Token::of(r);
+            if normalize::fold(t.text).is_empty() {
+                continue;
+            }
+            if t.not {
+                not.push(normalize::fold(t.text));
+            } else if either && let Some(g) = groups.last_mut() {
+                g.push(t);
+            } else {
+                groups.push(vec![t]);
+            }
+            either = false;
+        }
+        let mut terms: Vec<Vec<Variant>> = Vec::new();
+        let mut ops: Vec<Ops> = Vec::new();
+        let mut readings: Vec<Vec<Vec<u8>>> = Vec::new();
+        for g in &groups {
+            let mut vars: Vec<Variant> = Vec::new();
+            let mut keys: Vec<Vec<u8>> = Vec::new();
+            for t in g {
+                if t.ops.exact {
+                    vars.push(Variant::new(normalize::fold(t.text)));
+                } else {
+                    vars.extend(variants(t.text));
+                }
+                if t.ops.plain() {
+                    keys.extend(reading_keys(t.text));
+                }
+            }
+            // One group's operators: the first alternative's (fzf applies them per token).
+            ops.push(g.first().map(|t| t.ops).unwrap_or_default());
+            terms.push(vars);
+            readings.push(keys);
+        }
+        // The whole query as one phrase, when it is plain words.
+        let plain = groups.iter().all(|g| g.len() == 1 && g[0].ops.plain())
+            && not.is_empty()
+            && !raw.contains(&"|");
+        let words: Vec<&str> = groups
+            .iter()
+            .filter_map(|g| g.first().map(|t| t.text))
             .collect();
-        let joined: String = raw_terms.concat();
-        let phrase = if terms.len() > 1 {
+        let joined: String = words.concat();
+        let phrase = if !plain {
+            Vec::new()
+        } else if terms.len() > 1 {
             variants(&joined)
         } else {
             terms.first().cloned().unwrap_or_default()
         };
-        let readings = raw_terms.iter().map(|t| reading_keys(t)).collect();
-        let kana: Vec<String> = raw_terms
+        let kana: Vec<String> = words
             .iter()
             .filter_map(|t| kana_of(t).into_iter().next())
             .collect();
         Query {
             terms,
+            ops,
+            not,
             phrase,
             readings,
-            phrase_reading: reading_keys(&joined),
+            phrase_reading: if plain && words.len() > 1 {
+                reading_keys(&joined)
+            } else {
+                Vec::new()
+            },
             kana: kana.concat(),
         }
     }
@@ -227,11 +344,10 @@ impl Query {
     /// Does a text, already folded and analyzed, match every term, literally or by reading?
     /// For filtering lists (the program index).
     pub(crate) fn matches_text(&self, folded: &str, analyzed: &reading::Analyzed) -> bool {
-        let literal = |t: usize| {
-            self.terms[t]
-                .iter()
-                .any(|v| folded.contains(v.folded.as_str()))
-        };
+        if !self.allows(folded) {
+            return false;
+        }
+        let literal = |t: usize| self.term_in(t, folded);
         let any = |keys: &[Vec<u8>]| keys.iter().any(|k| !analyzed.find(k).is_empty());
         let by_reading = |t: usize| self.readings.get(t).is_some_and(|k| any(k));
         let phrase = any(&self.phrase_reading);
@@ -243,16 +359,36 @@ impl Query {
         self.terms.len()
     }
 
-    /// Has the query no terms?
+    /// Has the query no terms (nor `!not` terms)?
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.is_empty() && self.not.is_empty()
     }
 
     /// Does already-folded text contain every term (in one of its forms)? For filtering lists.
     pub fn matches_folded(&self, folded: &str) -> bool {
-        self.terms
-            .iter()
-            .all(|vars| vars.iter().any(|v| folded.contains(v.folded.as_str())))
+        self.allows(folded) && (0..self.terms.len()).all(|t| self.term_in(t, folded))
+    }
+
+    /// Does `folded` (texts joined by NULs) hold none of the `!not` terms?
+    fn allows(&self, folded: &str) -> bool {
+        self.not.iter().all(|n| !folded.contains(n.as_str()))
+    }
+
+    /// Does term `t` occur in one of the NUL-separated texts of `folded`, where its
+    /// operators allow?
+    fn term_in(&self, t: usize, folded: &str) -> bool {
+        let ops = self.ops.get(t).copied().unwrap_or_default();
+        folded.split('\0').any(|text| {
+            self.terms[t].iter().any(|v| {
+                let v = v.folded.as_str();
+                match (ops.start, ops.end) {
+                    (true, true) => text == v,
+                    (true, false) => text.starts_with(v),
+                    (false, true) => text.ends_with(v),
+                    (false, false) => text.contains(v),
+                }
+            })
+        })
     }
 }
 
@@ -385,8 +521,18 @@ impl Index {
     /// Searches the index; `limit` caps the hits returned (`total` counts them all).
     pub fn search(&self, report: &Report, query: &Query, limit: usize) -> Results {
         let nterms = query.terms.len();
-        if nterms == 0 || nterms > MAX_TERMS || self.is_empty() {
+        if nterms > MAX_TERMS || self.is_empty() {
             return Results::default();
+        }
+        // Units that hold a `!not` term are out, whatever else they match.
+        let mut excluded = vec![false; self.units.len()];
+        for n in &query.not {
+            for b in self.find(n, false) {
+                excluded[self.unit_at(b)] = true;
+            }
+        }
+        if nterms == 0 {
+            return self.all_but(&excluded, limit, query.not.is_empty());
         }
         let all: u32 = if nterms == 32 {
             u32::MAX
@@ -400,10 +546,26 @@ impl Index {
         let mut occ: Vec<Vec<Occurrence>> = Vec::with_capacity(nterms + 1);
         for (t, vars) in query.terms.iter().enumerate() {
             let mut found = Vec::new();
-            for (i, v) in vars.iter().enumerate() {
+            let ops = query.ops.get(t).copied().unwrap_or_default();
+            for v in vars {
                 let from = found.len();
                 self.scan(v, &mut found);
-                let marks = if i == 0 { &mut lit } else { &mut kana };
+                if ops.start || ops.end {
+                    // `^prefix`, `suffix$`: only at the text's start or end.
+                    let mut kept = from;
+                    for i in from..found.len() {
+                        let o = &found[i];
+                        let u = o.unit as usize;
+                        let at_start = o.start == self.starts[u];
+                        let at_end = o.start + o.len == self.starts[u + 1] - 1;
+                        if (!ops.start || at_start) && (!ops.end || at_end) {
+                            found.swap(kept, i);
+                            kept += 1;
+                        }
+                    }
+                    found.truncate(kept);
+                }
+                let marks = if v.literal { &mut lit } else { &mut kana };
                 for o in &found[from..] {
                     marks[o.unit as usize] |= 1 << t;
                 }
@@ -455,7 +617,15 @@ impl Index {
                 read_hits.push(found);
             }
         }
-        let matched: Vec<u32> = (0..n).map(|u| lit[u] | kana[u] | read[u]).collect();
+        let matched: Vec<u32> = (0..n)
+            .map(|u| {
+                if excluded[u] {
+                    0
+                } else {
+                    lit[u] | kana[u] | read[u]
+                }
+            })
+            .collect();
         let via_reading =
             |g: Group| (g == Group::Reading).then(|| format!("reading: {}", query.kana));
 
@@ -545,13 +715,18 @@ impl Index {
             .terms
             .iter()
             .enumerate()
+            .filter(|(t, _)| query.ops.get(*t).is_none_or(|o| o.plain()))
             .filter(|(_, v)| v.iter().any(|v| v.chars.len() >= 3))
             .fold(0, |m, (t, _)| m | 1 << t);
         let matcher = SkimMatcherV2::default().ignore_case();
         if fuzzy_terms != 0 {
             for (u, &m) in matched.iter().enumerate() {
                 let missing = all & !m;
-                if missing == 0 || missing & !fuzzy_terms != 0 || hit_units.contains(&u) {
+                if missing == 0
+                    || missing & !fuzzy_terms != 0
+                    || hit_units.contains(&u)
+                    || excluded[u]
+                {
                     continue;
                 }
                 let Some((mut ranges, s)) = self.fuzzy_unit(u, query, missing, &matcher) else {
@@ -579,7 +754,7 @@ impl Index {
             let mut cursor = self.char_cursor();
             for b in self.find(&target, word) {
                 let u = self.unit_at(b);
-                if hit_units.contains(&u) {
+                if hit_units.contains(&u) || excluded[u] {
                     continue;
                 }
                 let o = Occurrence {
@@ -629,6 +804,31 @@ impl Index {
                 h
             })
             .collect();
+        Results { hits, total }
+    }
+
+    /// Every unit not `excluded`: a query of `!not` terms alone, as in fzf. Nothing if
+    /// `none` (an empty query).
+    fn all_but(&self, excluded: &[bool], limit: usize, none: bool) -> Results {
+        if none {
+            return Results::default();
+        }
+        let kept: Vec<usize> = (0..self.units.len()).filter(|&u| !excluded[u]).collect();
+        let total = kept.len();
+        let mut hits: Vec<Hit> = kept
+            .into_iter()
+            .map(|u| Hit {
+                unit: u,
+                score: self.score(u, MatchKind::Terms, &[], 0),
+                kind: MatchKind::Terms,
+                ranges: Vec::new(),
+                via: None,
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.unit.cmp(&b.unit)));
+        if limit > 0 {
+            hits.truncate(limit);
+        }
         Results { hits, total }
     }
 
