@@ -134,6 +134,8 @@ pub fn extract(report: &Report, index: &Index) -> Vec<Entry> {
         });
     }
 
+    merge_variants(&mut entries);
+
     for e in &mut entries {
         let mut ids = index.mentions(&e.term, is_acronym_like(&e.term));
         if let Some(long) = &e.long_name {
@@ -150,6 +152,38 @@ pub fn extract(report: &Report, index: &Index) -> Vec<Entry> {
         _ => (1, String::new()),
     });
     entries
+}
+
+/// Merges entries that name one thing twice: `高度安全実験（BSL-4）施設` gives BSL-4 for
+/// 高度安全実験, cut out of the facility's name, and `高度安全実験施設（BSL4 施設）` gives the whole.
+/// An entry whose term and long name are, folded, the starts of another's with the same rest
+/// (施設 after both) is the same thing: the longer, whole name stays.
+fn merge_variants(entries: &mut Vec<Entry>) {
+    let folded: Vec<Option<(String, String)>> = entries
+        .iter()
+        .map(|e| Some((fold(&e.term), fold(e.long_name.as_deref()?))))
+        .collect();
+    let mut gone = vec![false; entries.len()];
+    for (a, fa) in folded.iter().enumerate() {
+        let Some((ta, la)) = fa else { continue };
+        let whole = folded.iter().enumerate().find(|(b, fb)| {
+            let Some((tb, lb)) = fb else { return false };
+            *b != a
+                && !gone[*b]
+                && tb.len() > ta.len()
+                && tb.starts_with(ta.as_str())
+                && lb.starts_with(la.as_str())
+                && tb[ta.len()..] == lb[la.len()..]
+        });
+        if whole.is_some() {
+            gone[a] = true;
+        }
+    }
+    let mut i = 0;
+    entries.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
 }
 
 /// Latin terms must match as whole words (`AI` is not in `AIP`).

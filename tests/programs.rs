@@ -239,3 +239,24 @@ fn seed_aliases() {
         );
     }
 }
+
+#[test]
+fn variants_of_one_name_are_one_entry() {
+    let (_, _, entries) = load(SEED);
+    // 高度安全実験（BSL-4）施設 and 高度安全実験施設（BSL4 施設）: one facility, its whole name.
+    let bsl: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.term.to_lowercase().starts_with("bsl"))
+        .collect();
+    assert_eq!(
+        bsl.len(),
+        1,
+        "{:?}",
+        bsl.iter().map(|e| &e.term).collect::<Vec<_>>()
+    );
+    assert_eq!(bsl[0].long_name.as_deref(), Some("高度安全実験施設"));
+    assert_eq!(ids(bsl[0]), vec!["1.2.5"]);
+    // Title subjects are entries too.
+    assert_eq!(entry(&entries, "次世代医療基盤法").kind, Kind::Topic);
+    assert_eq!(entry(&entries, "官民ファンド").kind, Kind::Topic);
+}
