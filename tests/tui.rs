@@ -818,7 +818,39 @@ fn help_shows_more_and_wraps_on_narrow_screens() {
     key(&mut a, KeyCode::Char('G'));
     let (_, s) = render(&a);
     assert!(!s.contains("more ↓"), "{s}");
-    assert!(s.contains("close help"));
+    assert!(s.contains("clear the filter"));
+}
+
+/// `/` in the help filters its rows, live; Enter keeps the filter, Esc clears it.
+#[test]
+fn help_filters_its_keys() {
+    let mut a = app(100, 30);
+    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::Char('/'));
+    assert_eq!(a.mode(), Mode::HelpFilter);
+    typed(&mut a, "copy");
+    let (_, s) = render(&a);
+    assert!(s.contains("/copy"), "{s}");
+    // Only rows about copying are left, with their section titles.
+    assert!(s.contains("copy the item under the cursor"), "{s}");
+    assert!(!s.contains("go to an id"), "{s}");
+    // Enter goes back to scrolling, the filter kept; j does not type.
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode(), Mode::Help);
+    key(&mut a, KeyCode::Char('j'));
+    let (_, s) = render(&a);
+    assert!(s.contains("/copy") && !s.contains("go to an id"));
+    // A filter nothing matches says so; Esc clears it.
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "zzz");
+    let (_, s) = render(&a);
+    assert!(s.contains("No key does that"), "{s}");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Help);
+    let (_, s) = render(&a);
+    assert!(s.contains("go to an id"), "{s}");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Normal);
 }
 
 /// Tab in the search popup narrows where it looks: results, plans, the measure shown, all.

@@ -116,6 +116,8 @@ pub enum Mode {
     Help,
     /// Typing an id after `:`.
     Goto,
+    /// Typing a filter for the help overlay, after `/` in it.
+    HelpFilter,
 }
 
 impl Mode {
@@ -128,6 +130,7 @@ impl Mode {
             Mode::Programs => "INDEX",
             Mode::Help => "HELP",
             Mode::Goto => "GO TO",
+            Mode::HelpFilter => "HELP",
         }
     }
 }
@@ -230,6 +233,8 @@ pub struct App {
     copy_format: Format,
     /// The id typed after `:`.
     goto: super::picker::Picker<()>,
+    /// The help overlay's filter (`/` in help).
+    help_filter: super::picker::Picker<()>,
     jumps: Jumps,
     /// The browser has the mouse (clicks and wheel); released, the terminal selects text.
     mouse: bool,
@@ -266,6 +271,7 @@ impl App {
             message: None,
             copy_format: Format::Plain,
             goto: Default::default(),
+            help_filter: Default::default(),
             jumps: Jumps::default(),
             mouse: true,
             reveal_occurrence: false,
@@ -354,6 +360,11 @@ impl App {
     /// The id being typed after `:`.
     pub fn goto(&self) -> &super::picker::Picker<()> {
         &self.goto
+    }
+
+    /// What the help overlay is filtered by (empty: nothing).
+    pub fn help_filter(&self) -> &str {
+        self.help_filter.query()
     }
     /// The status bar's message.
     pub fn message(&self) -> Option<&str> {
@@ -447,10 +458,10 @@ impl App {
         }
         self.detail.clamp(&self.screen);
         // The help's lines are laid out (wrapped) only while it is open.
-        if self.mode == Mode::Help {
+        if matches!(self.mode, Mode::Help | Mode::HelpFilter) {
             let help_h = areas.popup.height.saturating_sub(2) as usize;
             let help_w = areas.popup.width.saturating_sub(4);
-            let help_len = super::keymap::help_lines(help_w).len();
+            let help_len = super::keymap::help_lines(help_w, self.help_filter.query()).len();
             self.help_scroll = self.help_scroll.min(help_len.saturating_sub(help_h));
         }
     }
@@ -519,6 +530,7 @@ impl App {
             (Mode::Search, a) => return self.update_search(a, effects),
             (Mode::Programs, a) => return self.update_programs(a),
             (Mode::Goto, a) => return self.update_goto(a),
+            (Mode::HelpFilter, a) => self.update_help_filter(a),
             (Mode::Visual, a) => return self.update_visual(a, effects),
             (Mode::Normal, a) => return self.update_normal(a, effects),
         }
@@ -539,7 +551,20 @@ impl App {
             Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(page / 2),
             Action::Top => self.help_scroll = 0,
             Action::Bottom => self.help_scroll = usize::MAX,
+            Action::OpenSearch => self.mode = Mode::HelpFilter,
             _ => {}
+        }
+    }
+
+    /// Typing the help's filter: rows whose keys or words hold it stay, live.
+    fn update_help_filter(&mut self, a: Action) {
+        match self.help_filter.update(a, 1) {
+            super::picker::Picked::Close => {
+                self.help_filter.set_query("");
+                self.mode = Mode::Help;
+            }
+            super::picker::Picked::Accept => self.mode = Mode::Help,
+            _ => self.help_scroll = 0,
         }
     }
 
@@ -595,6 +620,7 @@ impl App {
             Action::ToggleHelp => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
+                self.help_filter.set_query("");
             }
             Action::OpenSearch => self.open_search(effects),
             Action::OpenGoto => {

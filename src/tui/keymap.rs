@@ -156,7 +156,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Help, &[ctrl('u')], Action::HalfPageUp, "half page up"),
     b(Help, &[k('g'), code(Home)], Action::Top, "top"),
     b(Help, &[k('G'), code(End)], Action::Bottom, "bottom"),
+    b(Help, &[k('/')], Action::OpenSearch, "filter the keys by what they do (/copy, /page)"),
     b(Help, &[k('?'), k('q'), code(Esc), ctrl('c')], Action::Close, "close help"),
+    b(HelpFilter, &[code(Enter)], Action::Pick, "keep the filter, back to scrolling"),
+    b(HelpFilter, &[code(Esc), ctrl('c')], Action::Close, "clear the filter"),
+    b(HelpFilter, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
+    b(HelpFilter, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the filter's text"),
 ];
 
 /// Shift is part of the char for printable keys (`G`, `?`), so it is ignored there.
@@ -180,7 +185,7 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
         return bound;
     }
     match (mode, ev.code) {
-        (Search | Programs | Goto, KeyCode::Char(c))
+        (Search | Programs | Goto | HelpFilter, KeyCode::Char(c))
             if !ev
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -228,6 +233,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         ),
         (Goto, "Go to an id (after :; other keys type)"),
         (Help, "Help"),
+        (HelpFilter, "Help filter (after / in help; other keys type)"),
     ]
     .into_iter()
     .map(|(mode, title)| {
@@ -262,8 +268,14 @@ pub enum HelpLine {
 /// Below this inner width the help overlay puts keys and descriptions on separate lines.
 pub const HELP_STACKED_BELOW: u16 = 56;
 
-/// The help overlay's lines for an inner width.
-pub fn help_lines(width: u16) -> Vec<HelpLine> {
+/// The help overlay's lines for an inner width, only the rows whose keys or words hold
+/// `filter` (folded as search folds) when it is not empty.
+pub fn help_lines(width: u16, filter: &str) -> Vec<HelpLine> {
+    let filter = crate::search::normalize::fold(filter);
+    let keep = |k: &str, h: &str| {
+        use crate::search::normalize::fold;
+        filter.is_empty() || fold(k).contains(&filter) || fold(h).contains(&filter)
+    };
     let stacked = width < HELP_STACKED_BELOW;
     let key_w = help_key_width(width) as usize;
     // Descriptions wrap, by display width, within their column.
@@ -276,6 +288,10 @@ pub fn help_lines(width: u16) -> Vec<HelpLine> {
     };
     let mut lines = Vec::new();
     for (title, rows) in help_sections() {
+        let rows: Vec<(String, &str)> = rows.into_iter().filter(|(k, h)| keep(k, h)).collect();
+        if rows.is_empty() {
+            continue;
+        }
         if !lines.is_empty() {
             lines.push(HelpLine::Blank);
         }

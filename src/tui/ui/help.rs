@@ -15,17 +15,22 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     }
     let theme = app.theme();
     // The inner width is the popup's less its two borders of two columns.
-    let lines = keymap::help_lines(r.width.saturating_sub(4));
+    let filter = app.help_filter();
+    let lines = keymap::help_lines(r.width.saturating_sub(4), filter);
     let body_h = r.height.saturating_sub(2) as usize;
     let scroll = app.help_scroll().min(lines.len().saturating_sub(body_h));
     // Where the view is, so that more below (or above) is never a surprise.
-    let position = if lines.len() > body_h {
+    let mut position = if lines.len() > body_h {
         let last = (scroll + body_h).min(lines.len());
         let more = if last < lines.len() { " more ↓" } else { "" };
         format!("{}-{last}/{}{more}", scroll + 1, lines.len())
     } else {
         String::new()
     };
+    if !filter.is_empty() {
+        let shown = crate::report::decode::strip_controls(filter);
+        position = format!("/{shown} {position}").trim_end().to_string();
+    }
     let inner = text::popup(
         buf,
         r,
@@ -34,6 +39,16 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
         strings::HELP_FOOTER,
         &theme,
     );
+    if lines.is_empty() {
+        text::put_str(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(1),
+            strings::HELP_NO_MATCH,
+            theme.text(),
+        );
+    }
     let key_w = keymap::help_key_width(inner.width);
     for (i, line) in lines.iter().skip(scroll).take(body_h).enumerate() {
         let y = inner.y + i as u16;

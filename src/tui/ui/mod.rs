@@ -48,7 +48,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Search => search::draw(frame, app, &areas),
         Mode::Programs => programs::draw(frame, app, &areas),
         Mode::Help => help::draw(frame.buffer_mut(), app, &areas),
-        Mode::Goto => goto_prompt(frame, app, areas.status),
+        Mode::HelpFilter => {
+            help::draw(frame.buffer_mut(), app, &areas);
+            prompt(
+                frame,
+                app,
+                areas.status,
+                strings::HELP_FILTER_PROMPT,
+                app.help_filter(),
+            );
+        }
+        Mode::Goto => prompt(
+            frame,
+            app,
+            areas.status,
+            strings::GOTO_PROMPT,
+            app.goto().query(),
+        ),
         Mode::Normal | Mode::Visual => {}
     }
 }
@@ -82,7 +98,8 @@ fn long_message(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect, msg: &str
 }
 
 /// The `:` prompt over the status bar, with the terminal cursor at its caret.
-fn goto_prompt(frame: &mut Frame, app: &App, r: Rect) {
+/// A one-line prompt on the status bar (`:` for an id, `/` for the help's filter).
+fn prompt(frame: &mut Frame, app: &App, r: Rect, prompt: &str, query: &str) {
     let theme = app.theme();
     let buf = frame.buffer_mut();
     text::fill(buf, r, theme.status());
@@ -93,10 +110,9 @@ fn goto_prompt(frame: &mut Frame, app: &App, r: Rect) {
         r.x + w,
         r.y,
         r.width.saturating_sub(w),
-        strings::GOTO_PROMPT,
+        prompt,
         theme.status(),
     );
-    let query = app.goto().query();
     let x = r.x + w + p;
     let used = text::put_str(
         buf,
