@@ -43,8 +43,10 @@ fn help_and_version() {
 fn toc_lists_the_outline_with_ids() {
     let out = stdout_of(&["toc"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 4 + 16 + 42);
-    assert!(lines[0].starts_with("1 ") && lines[0].contains("（１）世界最高水準の医療"));
+    assert_eq!(lines.len(), 1 + 4 + 16 + 42);
+    // The preface first, as id 0.
+    assert_eq!(lines[0], "0       はじめに");
+    assert!(lines[1].starts_with("1 ") && lines[1].contains("（１）世界最高水準の医療"));
     assert!(out.contains("1.4.2       ② レギュラトリーサイエンスの推進\n"));
     assert!(out.contains("3.3.1       ・ 臨床研究登録情報の検索ポータルサイト運営事業等\n"));
 }
@@ -130,8 +132,25 @@ fn show_json_and_chapters() {
 }
 
 #[test]
+fn the_preface_is_searchable_and_shown_as_id_0() {
+    // KPI is named only in the preface.
+    let out = stdout_of(&["search", "KPI", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["measure"], "0");
+    assert_eq!(v[0]["field"], "preface");
+    let shown = stdout_of(&["show", "0"]);
+    assert!(
+        shown.starts_with("[0] はじめに\n\n「健康・医療戦略」"),
+        "{shown}"
+    );
+    // The Markdown export has it once.
+    let md = stdout_of(&["export", "--format", "markdown"]);
+    assert_eq!(md.matches("## はじめに").count(), 1);
+}
+
+#[test]
 fn show_rejects_bad_ids() {
-    for id in ["9.9.9", "1.1.6", "x", "0", "1.2.3.4"] {
+    for id in ["9.9.9", "1.1.6", "x", "0.1", "1.2.3.4"] {
         senryaku().args(["show", id]).assert().code(2).stderr(
             predicate::str::starts_with("senryaku: ").and(predicate::str::contains("\n").count(1)),
         );

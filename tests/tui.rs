@@ -286,11 +286,12 @@ fn outline_keys_fold_and_move() {
     key(&mut a, KeyCode::Char('G'));
     assert_eq!(a.selected(), "4.4.1");
     key(&mut a, KeyCode::Char('g'));
-    assert_eq!(a.selected(), "1");
+    // The preface (はじめに) is the first row, id 0.
+    assert_eq!(a.selected(), "0");
     key(&mut a, KeyCode::Char('-'));
-    assert_eq!(a.outline_rows().len(), 4);
+    assert_eq!(a.outline_rows().len(), 1 + 4);
     key(&mut a, KeyCode::Char('+'));
-    assert_eq!(a.outline_rows().len(), 4 + 16 + 42);
+    assert_eq!(a.outline_rows().len(), 1 + 4 + 16 + 42);
     key_mod(&mut a, KeyCode::Char('d'), KeyModifiers::CONTROL);
     assert!(a.selected() != "1");
     key(&mut a, KeyCode::Char('q'));
@@ -333,8 +334,8 @@ fn detail_cursor_scrolls_and_columns() {
 #[test]
 fn mouse_click_and_wheel() {
     let mut a = app(120, 40);
-    // Click the third outline row (y = 1 header, rows from y = 1 + 1).
-    a.act(Action::Click { x: 10, y: 4 });
+    // Click the fourth outline row (y = 1 header, rows from y = 1 + 1; はじめに first).
+    a.act(Action::Click { x: 10, y: 5 });
     assert_eq!(a.selected(), "1.1.2");
     // Wheel over the detail pane scrolls it.
     let ev = Event::Mouse(MouseEvent {

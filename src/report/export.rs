@@ -156,9 +156,14 @@ pub fn json_report(report: &Report) -> JsonReport<'_> {
     }
 }
 
-/// One node (part, chapter or measure) as JSON.
+/// One node (the preface, a part, chapter or measure) as JSON.
 pub fn json_node(report: &Report, id: NodeId) -> Option<serde_json::Value> {
     let value = match report.get(id)? {
+        Node::Preface(text) => Ok(serde_json::json!({
+            "id": "0",
+            "title": crate::report::loc::PREFACE_TITLE,
+            "preface": text,
+        })),
         Node::Part(_) => serde_json::to_value(json_part(report, id.part)?),
         Node::Chapter(..) => serde_json::to_value(json_chapter(report, id)?),
         Node::Measure(_, _, m) => serde_json::to_value(json_measure(id, m)),
@@ -174,7 +179,7 @@ pub fn toc(report: &Report) -> String {
     let mut out = String::new();
     for (id, node) in report.nodes() {
         let indent = match node {
-            Node::Part(_) => "",
+            Node::Preface(_) | Node::Part(_) => "",
             Node::Chapter(..) => "  ",
             Node::Measure(..) => "    ",
         };
@@ -208,6 +213,7 @@ pub fn measure_body(m: &Measure) -> String {
 fn path_lines(report: &Report, id: NodeId) -> Vec<String> {
     let mut lines = Vec::new();
     match report.get(id) {
+        Some(Node::Preface(_)) => lines.push(crate::report::loc::PREFACE_TITLE.to_string()),
         Some(Node::Part(p)) => lines.push(heading(&p.label, &p.title)),
         Some(Node::Chapter(p, c)) => {
             lines.push(heading(&p.label, &p.title));
@@ -231,6 +237,10 @@ fn path_lines(report: &Report, id: NodeId) -> Vec<String> {
 pub fn node_text(report: &Report, id: NodeId) -> Option<String> {
     let mut out = path_lines(report, id).join("\n");
     match report.get(id)? {
+        Node::Preface(text) => {
+            out.push_str("\n\n");
+            out.push_str(&text.lines().collect::<Vec<_>>().join("\n\n"));
+        }
         Node::Measure(_, _, m) => {
             out.push_str("\n\n");
             out.push_str(&measure_body(m));
@@ -288,6 +298,8 @@ pub fn markdown(report: &Report) -> String {
     }
     for (_, node) in report.nodes() {
         let level = match node {
+            // Written above, before the parts.
+            Node::Preface(_) => continue,
             Node::Part(_) => "##",
             Node::Chapter(..) => "###",
             Node::Measure(..) => "####",

@@ -75,6 +75,8 @@ pub struct Loc {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
+    /// The preface (はじめに).
+    Preface,
     /// A part's title.
     Part,
     /// A chapter's title.
@@ -95,6 +97,7 @@ impl Field {
     /// The name used in JSON and on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Field::Preface => "preface",
             Field::Part => "part",
             Field::Chapter => "chapter",
             Field::Title => "title",
@@ -124,6 +127,9 @@ impl Loc {
 
     /// What kind of text this is.
     pub fn field(self) -> Field {
+        if self.node.is_preface() {
+            return Field::Preface;
+        }
         match (self.at, self.node.measure, self.node.chapter) {
             (At::Item(i), ..) => match i.fy {
                 Fy::Results => Field::Results,
@@ -204,10 +210,15 @@ impl Measure {
     }
 }
 
+/// The preface's heading, as the report prints it.
+pub const PREFACE_TITLE: &str = "はじめに";
+
 impl<'a> Node<'a> {
     /// The node's own texts (not its children's), in reading order.
     pub fn texts(self) -> Box<dyn Iterator<Item = (At, &'a str)> + 'a> {
         match self {
+            // The preface's paragraphs as one text, like a purpose.
+            Node::Preface(p) => Box::new(std::iter::once((At::Purpose, p))),
             Node::Part(p) => Box::new(
                 std::iter::once((At::Title, p.title.as_str())).filter(|(_, t)| !t.is_empty()),
             ),
@@ -221,6 +232,7 @@ impl<'a> Node<'a> {
     /// The label as printed: （１）, １）, ②.
     pub fn label(self) -> &'a str {
         match self {
+            Node::Preface(_) => "",
             Node::Part(p) => &p.label,
             Node::Chapter(_, c) => &c.label,
             Node::Measure(_, _, m) => &m.label,
@@ -230,6 +242,7 @@ impl<'a> Node<'a> {
     /// The title as printed.
     pub fn title(self) -> &'a str {
         match self {
+            Node::Preface(_) => PREFACE_TITLE,
             Node::Part(p) => &p.title,
             Node::Chapter(_, c) => &c.title,
             Node::Measure(_, _, m) => &m.title,
@@ -250,23 +263,27 @@ impl Report {
         range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (NodeId, Node<'_>)> + '_ {
         let start = range.start;
-        self.parts
-            .get(range)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .flat_map(move |(k, p)| {
-                let pi = start + k + 1;
-                std::iter::once((NodeId::part(pi), Node::Part(p))).chain(
-                    p.chapters.iter().enumerate().flat_map(move |(ci, c)| {
-                        std::iter::once((NodeId::chapter(pi, ci + 1), Node::Chapter(p, c))).chain(
-                            c.measures.iter().enumerate().map(move |(mi, m)| {
-                                (NodeId::measure(pi, ci + 1, mi + 1), Node::Measure(p, c, m))
-                            }),
-                        )
-                    }),
-                )
-            })
+        let preface = (start == 0)
+            .then(|| self.get(NodeId::PREFACE).map(|n| (NodeId::PREFACE, n)))
+            .flatten();
+        preface.into_iter().chain(
+            self.parts
+                .get(range)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .flat_map(move |(k, p)| {
+                    let pi = start + k + 1;
+                    std::iter::once((NodeId::part(pi), Node::Part(p))).chain(
+                        p.chapters.iter().enumerate().flat_map(move |(ci, c)| {
+                            std::iter::once((NodeId::chapter(pi, ci + 1), Node::Chapter(p, c)))
+                                .chain(c.measures.iter().enumerate().map(move |(mi, m)| {
+                                    (NodeId::measure(pi, ci + 1, mi + 1), Node::Measure(p, c, m))
+                                }))
+                        }),
+                    )
+                }),
+        )
     }
 
     /// Every text of the report in reading order, with its address (empty texts skipped).
@@ -281,6 +298,7 @@ impl Report {
     pub fn text(&self, loc: Loc) -> Option<&str> {
         match (self.get(loc.node)?, loc.at) {
             (Node::Measure(_, _, m), at) => m.text(at),
+            (Node::Preface(p), At::Purpose) => Some(p),
             (node, At::Title) => Some(node.title()),
             _ => None,
         }

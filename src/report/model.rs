@@ -96,7 +96,8 @@ impl Fy {
     }
 }
 
-/// A positional id: part, chapter within part, measure within chapter, all 1-based.
+/// A positional id: part, chapter within part, measure within chapter, all 1-based. Part 0
+/// is the preface (はじめに), which comes before the first part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId {
     /// Part, 1-based.
@@ -108,6 +109,18 @@ pub struct NodeId {
 }
 
 impl NodeId {
+    /// The preface's id, `0`.
+    pub const PREFACE: NodeId = NodeId {
+        part: 0,
+        chapter: None,
+        measure: None,
+    };
+
+    /// Is this the preface?
+    pub fn is_preface(self) -> bool {
+        self == NodeId::PREFACE
+    }
+
     /// The id of a part.
     pub fn part(p: usize) -> Self {
         NodeId {
@@ -149,13 +162,16 @@ impl fmt::Display for NodeId {
 
 /// Why a string is not an id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not an id like 1, 1.4 or 1.4.2: {0:?}")]
+#[error("not an id like 1, 1.4 or 1.4.2 (0 is the preface): {0:?}")]
 pub struct BadId(pub String);
 
 impl FromStr for NodeId {
     type Err = BadId;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || BadId(s.to_string());
+        if s.trim() == "0" {
+            return Ok(NodeId::PREFACE);
+        }
         let nums: Vec<usize> = s
             .trim()
             .split('.')
@@ -174,6 +190,8 @@ impl FromStr for NodeId {
 /// A node looked up by id.
 #[derive(Debug, Clone, Copy)]
 pub enum Node<'a> {
+    /// The preface (はじめに): its paragraphs, separated by `\n`.
+    Preface(&'a str),
     /// A part.
     Part(&'a Part),
     /// A chapter, with its part.
@@ -209,6 +227,9 @@ impl Measure {
 impl Report {
     /// The node with an id.
     pub fn get(&self, id: NodeId) -> Option<Node<'_>> {
+        if id.is_preface() {
+            return (!self.preface.trim().is_empty()).then_some(Node::Preface(&self.preface));
+        }
         let part = self.parts.get(id.part.checked_sub(1)?)?;
         let Some(c) = id.chapter else {
             return Some(Node::Part(part));
@@ -245,6 +266,7 @@ impl Report {
     /// The printed path of a node, e.g. `（１）４）②`.
     pub fn label_path(&self, id: NodeId) -> String {
         match self.get(id) {
+            Some(Node::Preface(_)) => String::new(),
             Some(Node::Part(p)) => p.label.clone(),
             Some(Node::Chapter(p, c)) => format!("{}{}", p.label, c.label),
             Some(Node::Measure(p, c, m)) => format!("{}{}{}", p.label, c.label, m.label),

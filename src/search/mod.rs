@@ -394,6 +394,7 @@ impl Query {
 
 fn field_weight(f: Field) -> i64 {
     match f {
+        Field::Preface => 100,
         Field::Title => 300,
         Field::Chapter => 250,
         Field::Part => 200,

@@ -86,6 +86,7 @@ impl Outline {
             .filter(|(id, _)| shown(*id))
             .map(|(id, node)| {
                 let (depth, expandable) = match node {
+                    Node::Preface(_) => (0, false),
                     Node::Part(p) => (0, !p.chapters.is_empty()),
                     Node::Chapter(_, c) => (1, !c.measures.is_empty()),
                     Node::Measure(..) => (2, false),

@@ -121,6 +121,7 @@ impl Block {
 pub fn blocks(report: &Report, id: NodeId) -> Vec<Block> {
     let mut out = Vec::new();
     let path = match report.get(id) {
+        Some(Node::Preface(_)) => crate::report::loc::PREFACE_TITLE.to_string(),
         Some(Node::Part(p)) => p.label.clone(),
         Some(Node::Chapter(p, c)) => format!("{}＞{}", p.label, c.label),
         Some(Node::Measure(p, c, m)) => format!("{}＞{}＞{}", p.label, c.label, m.label),
@@ -137,6 +138,14 @@ pub fn blocks(report: &Report, id: NodeId) -> Vec<Block> {
     };
     out.push(Block::titled(id, node.label(), node.title()));
     match node {
+        Node::Preface(text) => {
+            // One block, paragraphs and all: search ranges count in the whole text.
+            let kind = BlockKind::Text(Loc {
+                node: id,
+                at: At::Purpose,
+            });
+            out.push(Block::new(kind, "", text, 0));
+        }
         Node::Measure(_, _, m) => {
             if !m.purpose.is_empty() {
                 let kind = BlockKind::Text(Loc {
