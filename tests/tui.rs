@@ -920,3 +920,40 @@ fn readings_in_the_popup_the_index_filter_and_n() {
     typed(&mut a, "kan");
     assert!(!a.program_terms().iter().any(|t| t.contains("官民")));
 }
+
+/// Side by side, the two columns scroll together, and the bar says where each one is.
+#[test]
+fn side_by_side_columns_scroll_together() {
+    let mut a = app(160, 24);
+    // 1.1.1 has long sections on both sides.
+    key(&mut a, KeyCode::Tab);
+    let (_, s) = render(&a);
+    assert!(s.contains("Ⅰ  results | Ⅱ  plans"), "{s}");
+    let bar = |s: &str| s.lines().next().unwrap_or("").to_string();
+    // The position of a column in the bar: `Ⅰ 1-17/20` (the numeral may be drawn wide).
+    let start = |b: &str, label: &str| -> usize {
+        let at = b.rfind(label).unwrap() + label.len();
+        b[at..]
+            .trim_start()
+            .split('-')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(
+        (start(&bar(&s), "Ⅰ"), start(&bar(&s), "Ⅱ")),
+        (1, 1),
+        "{}",
+        bar(&s)
+    );
+    // From the purpose into the results column, then a page down there.
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::PageDown);
+    let (_, s) = render(&a);
+    let b = bar(&s);
+    // Both columns moved by the same page: their first shown line is the same.
+    let start = |label: &str| start(&b, label);
+    assert!(start("Ⅰ") > 1, "{b}");
+    assert_eq!(start("Ⅰ"), start("Ⅱ"), "{b}");
+}

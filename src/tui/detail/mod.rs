@@ -29,8 +29,9 @@ pub struct Detail {
     node: NodeId,
     blocks: Vec<Block>,
     cursor: usize,
-    /// Scroll offsets: stacked, then the side-by-side header, left and right columns.
-    scroll: [usize; 4],
+    /// Scroll offsets: stacked, the side-by-side header, and the two columns, which scroll
+    /// together so that Ⅰ's lines stand beside Ⅱ's.
+    scroll: [usize; 3],
     /// The other end of the range being selected (visual mode).
     anchor: Option<usize>,
 }
@@ -39,9 +40,19 @@ fn slot(region: Option<Region>) -> usize {
     match region {
         None => 0,
         Some(Region::Header) => 1,
-        Some(Region::Left) => 2,
-        Some(Region::Right) => 3,
+        Some(Region::Left | Region::Right) => 2,
     }
+}
+
+/// How far the views sharing `region`'s scroll can scroll: the longer column's overflow.
+fn max_scroll(screen: &Screen, region: Option<Region>) -> usize {
+    screen
+        .views
+        .iter()
+        .filter(|v| slot(v.region) == slot(region))
+        .map(|v| v.lines.len().saturating_sub(v.rect.height as usize))
+        .max()
+        .unwrap_or(0)
 }
 
 impl Detail {
@@ -52,7 +63,7 @@ impl Detail {
             node,
             blocks,
             cursor: 0,
-            scroll: [0; 4],
+            scroll: [0; 3],
             anchor: None,
         };
         d.cursor = d.first_item().unwrap_or(0);
@@ -188,16 +199,16 @@ impl Detail {
     /// Keeps every scroll within its view's content.
     pub fn clamp(&mut self, screen: &Screen) {
         for v in &screen.views {
-            let max = v.lines.len().saturating_sub(v.rect.height as usize);
+            let max = max_scroll(screen, v.region);
             let s = &mut self.scroll[slot(v.region)];
             *s = (*s).min(max);
         }
     }
 
     /// Scrolls a view by `by` lines; a cursor left outside moves to the first block in view.
-    pub fn scroll_view(&mut self, view: &View, by: isize) {
+    pub fn scroll_view(&mut self, screen: &Screen, view: &View, by: isize) {
         let h = view.rect.height as usize;
-        let max = view.lines.len().saturating_sub(h);
+        let max = max_scroll(screen, view.region);
         let s = self.scroll[slot(view.region)];
         let new = s.saturating_add_signed(by).min(max);
         self.scroll[slot(view.region)] = new;
@@ -225,7 +236,7 @@ impl Detail {
             .iter()
             .find(|v| super::layout::contains(v.rect, x, y))
         {
-            self.scroll_view(v, by);
+            self.scroll_view(screen, v, by);
         }
     }
 
@@ -302,7 +313,7 @@ impl Detail {
                 if let Some(&first) = items.first() {
                     self.cursor = first;
                 }
-                self.scroll = [0; 4];
+                self.scroll = [0; 3];
                 return Outcome::Moved { reveal: false };
             }
             Action::Bottom => {
@@ -316,7 +327,7 @@ impl Detail {
                     _ => (h / 2).max(1),
                 } as isize;
                 let down = matches!(a, Action::PageDown | Action::HalfPageDown);
-                self.scroll_view(&view, if down { by } else { -by });
+                self.scroll_view(screen, &view, if down { by } else { -by });
                 return Outcome::Moved { reveal: false };
             }
             Action::Left => match view.region {

@@ -4,7 +4,7 @@ use super::text;
 use crate::report::At;
 use crate::report::Fy;
 use crate::tui::app::{App, Focus};
-use crate::tui::detail::blocks::{Block, BlockKind};
+use crate::tui::detail::blocks::{Block, BlockKind, Region};
 use crate::tui::layout::Areas;
 use crate::tui::screen::{GUTTER, View};
 use crate::tui::strings;
@@ -22,15 +22,40 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     let screen = app.screen();
     let views = &screen.views;
     let detail = app.detail();
-    let right = match screen.view_of(detail.cursor()) {
-        Some(v) if v.lines.len() > v.rect.height as usize => {
-            let s = detail.scroll_of(v.region);
-            let end = (s + v.rect.height as usize).min(v.lines.len());
-            format!("{}-{}/{}", s + 1, end, v.lines.len())
-        }
-        _ => String::new(),
+    let at = |v: &View| {
+        let s = detail.scroll_of(v.region);
+        let end = (s + v.rect.height as usize).min(v.lines.len());
+        format!("{}-{}/{}", (s + 1).min(end.max(1)), end, v.lines.len())
     };
     let side_by_side = screen.side_by_side();
+    let columns: Vec<&View> = views
+        .iter()
+        .filter(|v| matches!(v.region, Some(Region::Left | Region::Right)))
+        .collect();
+    let right = if side_by_side
+        && columns
+            .iter()
+            .any(|v| v.lines.len() > v.rect.height as usize)
+    {
+        // Where each column is: they scroll together, but one may be longer.
+        columns
+            .iter()
+            .map(|v| {
+                let label = if v.region == Some(Region::Left) {
+                    "Ⅰ"
+                } else {
+                    "Ⅱ"
+                };
+                format!("{label} {}", at(v))
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    } else {
+        match screen.view_of(detail.cursor()) {
+            Some(v) if v.lines.len() > v.rect.height as usize => at(v),
+            _ => String::new(),
+        }
+    };
     let title = if side_by_side {
         format!(
             "{}  {} | {}",
