@@ -46,11 +46,16 @@ def main():
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     t0 = time.perf_counter()
     buf = b""
+    answered = False
     while b"NORMAL" not in buf:
         r, _, _ = select.select([fd], [], [], 30)
         if not r:
             sys.exit("no first frame")
         buf += os.read(fd, 65536)
+        # Answer the width probe (ESC [ 6 n) as a terminal that draws ① narrow does.
+        if not answered and b"\x1b[6n" in buf:
+            os.write(fd, b"\x1b[1;2R")
+            answered = True
     first = time.perf_counter() - t0
     read_until_quiet(fd, 0.05)
     print(f"first frame: {first*1000:.1f} ms")

@@ -51,6 +51,10 @@ pub struct Cli {
         default_value = "plain"
     )]
     pub copy_format: CopyFormat,
+    /// How wide the terminal draws East Asian Ambiguous glyphs (①, Ⅰ, ―): asked of the
+    /// terminal at start (auto), or forced
+    #[arg(long, value_enum, env = "SENRYAKU_AMBIGUOUS", default_value = "auto")]
+    pub ambiguous: Ambiguous,
     /// Shell command that receives copied text on stdin, instead of tmux or a clipboard program
     /// (an OSC 52 sequence is still sent to the terminal)
     #[arg(long, value_name = "CMD", env = "SENRYAKU_CLIPBOARD")]
@@ -58,6 +62,17 @@ pub struct Cli {
     /// A subcommand; none opens the browser.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How wide Ambiguous glyphs are drawn.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Ambiguous {
+    /// Ask the terminal (a cursor-position query at start); two columns if it does not say.
+    Auto,
+    /// Two columns, as CJK terminals draw them (the layout keeps the second blank either way).
+    Wide,
+    /// One column, as most Western terminal setups draw them.
+    Narrow,
 }
 
 /// How the browser copies.
@@ -554,6 +569,11 @@ pub fn browse(cli: &Cli) -> Result<u8, Failure> {
             command: cli.clipboard_cmd.clone(),
         },
         mouse: !cli.no_mouse,
+        ambiguous: match cli.ambiguous {
+            Ambiguous::Auto => None,
+            Ambiguous::Wide => Some(false),
+            Ambiguous::Narrow => Some(true),
+        },
     };
     match crate::tui::run(loaded, options) {
         Ok(crate::tui::Exit::Quit) => Ok(0),

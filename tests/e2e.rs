@@ -491,3 +491,33 @@ fn the_outline_width_is_remembered() {
     r.send(b"q");
     assert!(r.wait_exit(Duration::from_secs(3)).success());
 }
+
+/// At start the browser asks the terminal how wide it draws ① (a cursor-position query) and
+/// lays out for the answer: one column here, so `① ゲノム` has one space, not two. `--ambiguous
+/// wide` keeps two columns, whatever the terminal says.
+#[test]
+fn ambiguous_width_is_asked_of_the_terminal() {
+    for (args, wanted, unwanted) in [
+        (&[][..], "① ゲノム医療の実現の推進", "①  ゲノム"),
+        (
+            &["--ambiguous", "wide"][..],
+            "①  ゲノム医療の実現の推進",
+            "① ゲノム",
+        ),
+    ] {
+        let mut r = start(args, &[], 100, 30);
+        // The answer of a terminal that draws ① one column wide: the cursor at column 2.
+        r.send(b"\x1b[1;2R");
+        r.screen.wait_for(&["NORMAL", wanted]);
+        let text = r.screen.text();
+        assert!(!text.contains(unwanted), "{text}");
+        // The probe leaves nothing behind, and the query was sent.
+        assert!(
+            r.screen.raw.windows(4).any(|w| w == b"\x1b[6n") || !args.is_empty(),
+            "no cursor-position query"
+        );
+        r.send(b"q");
+        r.wait_exit(Duration::from_secs(5));
+        r.assert_restored();
+    }
+}

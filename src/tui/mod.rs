@@ -83,6 +83,8 @@ pub struct Options {
     pub(crate) clipboard: clipboard::Config,
     /// Capture the mouse at start.
     pub(crate) mouse: bool,
+    /// Ambiguous glyphs drawn narrow (`Some(true)`), wide, or ask the terminal (`None`).
+    pub(crate) ambiguous: Option<bool>,
 }
 
 /// How the browser ended.
@@ -181,6 +183,8 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<Exit> {
 fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
     let caught = install_signals()?;
     let (mut term, _guard) = terminal::init(options.mouse)?;
+    let narrow = options.ambiguous.or_else(terminal::probe_ambiguous_narrow);
+    crate::width::set_ambiguous_narrow(narrow.unwrap_or(false));
     let size = term.size()?;
     let doc = Arc::new(Doc::new(loaded.report, loaded.origin.display_name()));
     let mut app = App::new(

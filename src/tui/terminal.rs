@@ -277,6 +277,66 @@ impl Drop for Guard {
     }
 }
 
+/// How long the terminal has to answer the width probe. Terminals answer within a
+/// millisecond; one that never answers costs this much at start, once.
+const PROBE_WAIT_MS: u16 = 60;
+
+/// Asks the terminal how wide it draws an East Asian Ambiguous glyph: draws ① at the top left
+/// of the (alternate) screen, asks where the cursor is (`ESC [ 6 n`), and reads the answer
+/// (`ESC [ 1 ; 2 R`: one column; `ESC [ 1 ; 3 R`: two) from the keyboard side, before anything
+/// else reads it. `None` if the terminal does not answer in time. Hand-written: crossterm's
+/// `cursor::position` waits two seconds for a terminal that never answers.
+pub fn probe_ambiguous_narrow() -> Option<bool> {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    use std::os::fd::AsFd;
+    let mut out = io::stdout();
+    out.write_all(b"\x1b[H\xe2\x91\xa0\x1b[6n").ok()?;
+    out.flush().ok()?;
+    let stdin = io::stdin();
+    let fd = stdin.as_fd();
+    let mut answer: Vec<u8> = Vec::new();
+    let deadline =
+        std::time::Instant::now() + std::time::Duration::from_millis(PROBE_WAIT_MS as u64);
+    let col = loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            break None;
+        }
+        let mut fds = [PollFd::new(fd, PollFlags::POLLIN)];
+        let ms = PollTimeout::from(left.as_millis().min(u16::MAX as u128) as u16);
+        if poll(&mut fds, ms).ok()? == 0 {
+            break None;
+        }
+        let mut buf = [0u8; 64];
+        let n = nix::unistd::read(std::os::fd::AsRawFd::as_raw_fd(&fd), &mut buf).ok()?;
+        if n == 0 {
+            break None;
+        }
+        answer.extend_from_slice(&buf[..n]);
+        if let Some(col) = cursor_column(&answer) {
+            break Some(col);
+        }
+    };
+    // Rub the probe out; the first frame draws over the rest.
+    let _ = out.write_all(b"\x1b[H\x1b[2K");
+    let _ = out.flush();
+    match col? {
+        2 => Some(true),
+        3 => Some(false),
+        _ => None,
+    }
+}
+
+/// The column of a cursor-position report (`ESC [ row ; col R`) in what the terminal sent.
+fn cursor_column(bytes: &[u8]) -> Option<u32> {
+    let start = bytes.windows(2).position(|w| w == b"\x1b[")?;
+    let rest = &bytes[start + 2..];
+    let end = rest.iter().position(|&b| b == b'R')?;
+    let body = std::str::from_utf8(&rest[..end]).ok()?;
+    let (_, col) = body.split_once(';')?;
+    col.parse().ok()
+}
+
 /// Enters raw mode and the alternate screen, with mouse and bracketed paste, and installs a
 /// panic hook that restores the terminal before the panic message prints. No keyboard
 /// enhancement flags: they break IME composition.
@@ -295,4 +355,17 @@ pub fn init(mouse: bool) -> io::Result<(Term, Guard)> {
     let backend = AmbiguousSafe::new(CrosstermBackend::new(io::stdout()));
     let term = ratatui::Terminal::new(backend)?;
     Ok((term, guard))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cursor_column;
+
+    #[test]
+    fn cursor_reports_are_read_whatever_comes_before() {
+        assert_eq!(cursor_column(b"\x1b[1;2R"), Some(2));
+        assert_eq!(cursor_column(b"x\x1b[12;3R"), Some(3));
+        assert_eq!(cursor_column(b"\x1b[1;"), None);
+        assert_eq!(cursor_column(b"junk"), None);
+    }
 }
