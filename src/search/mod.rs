@@ -541,57 +541,68 @@ impl Index {
             (1 << nterms) - 1
         };
         let n = self.units.len();
-        // Exact occurrences per term, as typed (`lit`) or as kana (`kana`).
-        let mut lit = vec![0u32; n];
-        let mut kana = vec![0u32; n];
-        let mut occ: Vec<Vec<Occurrence>> = Vec::with_capacity(nterms + 1);
-        for (t, vars) in query.terms.iter().enumerate() {
-            let mut found = Vec::new();
-            let ops = query.ops.get(t).copied().unwrap_or_default();
-            for v in vars {
-                let from = found.len();
-                self.scan(v, &mut found);
-                if ops.start || ops.end {
-                    // `^prefix`, `suffix$`: only at the text's start or end.
-                    let mut kept = from;
-                    for i in from..found.len() {
-                        let o = &found[i];
-                        let u = o.unit as usize;
-                        let at_start = o.start == self.starts[u];
-                        let at_end = o.start + o.len == self.starts[u + 1] - 1;
-                        if (!ops.start || at_start) && (!ops.end || at_end) {
-                            found.swap(kept, i);
-                            kept += 1;
+        // The readings, when the query needs them and they are not ready yet, load on a
+        // thread of their own while the literal scans run here.
+        let wants_readings = query.has_readings() || !query.phrase_reading.is_empty();
+        let (lit, kana, occ, mut phrase) = std::thread::scope(|scope| {
+            if wants_readings && self.readings.get().is_none() {
+                scope.spawn(|| {
+                    self.readings(report);
+                });
+            }
+            // Exact occurrences per term, as typed (`lit`) or as kana (`kana`).
+            let mut lit = vec![0u32; n];
+            let mut kana = vec![0u32; n];
+            let mut occ: Vec<Vec<Occurrence>> = Vec::with_capacity(nterms + 1);
+            for (t, vars) in query.terms.iter().enumerate() {
+                let mut found = Vec::new();
+                let ops = query.ops.get(t).copied().unwrap_or_default();
+                for v in vars {
+                    let from = found.len();
+                    self.scan(v, &mut found);
+                    if ops.start || ops.end {
+                        // `^prefix`, `suffix$`: only at the text's start or end.
+                        let mut kept = from;
+                        for i in from..found.len() {
+                            let o = &found[i];
+                            let u = o.unit as usize;
+                            let at_start = o.start == self.starts[u];
+                            let at_end = o.start + o.len == self.starts[u + 1] - 1;
+                            if (!ops.start || at_start) && (!ops.end || at_end) {
+                                found.swap(kept, i);
+                                kept += 1;
+                            }
                         }
+                        found.truncate(kept);
                     }
-                    found.truncate(kept);
+                    let marks = if v.literal { &mut lit } else { &mut kana };
+                    for o in &found[from..] {
+                        marks[o.unit as usize] |= 1 << t;
+                    }
                 }
-                let marks = if v.literal { &mut lit } else { &mut kana };
-                for o in &found[from..] {
-                    marks[o.unit as usize] |= 1 << t;
+                // Each variant's run is in corpus order; the lists are searched by unit.
+                found.sort_unstable_by_key(|o| o.start);
+                occ.push(found);
+            }
+            let mut phrase = vec![false; n];
+            if nterms > 1 {
+                let mut found = Vec::new();
+                for v in &query.phrase {
+                    self.scan(v, &mut found);
+                }
+                found.sort_unstable_by_key(|o| o.start);
+                for o in &found {
+                    phrase[o.unit as usize] = true;
+                }
+                // Highlight the phrase whole (MID-NET, not MID and NET).
+                occ.push(found);
+            } else {
+                for o in &occ[0] {
+                    phrase[o.unit as usize] = true;
                 }
             }
-            // Each variant's run is in corpus order; the lists are searched by unit.
-            found.sort_unstable_by_key(|o| o.start);
-            occ.push(found);
-        }
-        let mut phrase = vec![false; n];
-        if nterms > 1 {
-            let mut found = Vec::new();
-            for v in &query.phrase {
-                self.scan(v, &mut found);
-            }
-            found.sort_unstable_by_key(|o| o.start);
-            for o in &found {
-                phrase[o.unit as usize] = true;
-            }
-            // Highlight the phrase whole (MID-NET, not MID and NET).
-            occ.push(found);
-        } else {
-            for o in &occ[0] {
-                phrase[o.unit as usize] = true;
-            }
-        }
+            (lit, kana, occ, phrase)
+        });
         // Readings: kanji whose reading the kana or romaji of a term (or of the whole query)
         // is, word for word.
         let mut read = vec![0u32; n];
