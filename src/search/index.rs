@@ -51,9 +51,29 @@ fn text_size(report: &Report, parts: std::ops::Range<usize>) -> (usize, usize) {
 impl Index {
     /// Builds the index; a large report is folded on two threads, one per half of its parts.
     pub fn build(report: &Report) -> Index {
-        let mut ix = Index::build_corpus(report);
-        ix.definitions = crate::report::terms::glossary(report.texts().map(|(_, t)| t));
-        ix.glossary = ix
+        let glossary = || crate::report::terms::glossary(report.texts().map(|(_, t)| t));
+        let sizes: Vec<(usize, usize)> = (0..report.parts.len())
+            .map(|p| text_size(report, p..p + 1))
+            .collect();
+        if sizes.iter().map(|s| s.0).sum::<usize>() < 1 << 20 {
+            let mut ix = Index::build_corpus(report, &sizes);
+            ix.definitions = glossary();
+            return ix.with_glossary();
+        }
+        // The glossary is read on a thread of its own while the corpus is folded.
+        let (mut ix, definitions) = std::thread::scope(|s| {
+            let defs = s.spawn(glossary);
+            let ix = Index::build_corpus(report, &sizes);
+            (ix, defs.join())
+        });
+        // A thread cannot panic here short of a bug; then read it on this one.
+        ix.definitions = definitions.unwrap_or_else(|_| glossary());
+        ix.with_glossary()
+    }
+
+    /// The definitions folded for search.
+    fn with_glossary(mut self) -> Index {
+        self.glossary = self
             .definitions
             .iter()
             .map(|d| Gloss {
@@ -62,7 +82,7 @@ impl Index {
                 display: d.term.clone(),
             })
             .collect();
-        ix
+        self
     }
 
     /// The readings of every unit, analyzed on first use (see [`super::reading`]).
@@ -88,10 +108,10 @@ impl Index {
         &self.definitions
     }
 
-    fn build_corpus(report: &Report) -> Index {
+    /// Folds the corpus; `sizes` are each part's (bytes, units), for where to split the work
+    /// and what to reserve.
+    fn build_corpus(report: &Report, sizes: &[(usize, usize)]) -> Index {
         let n = report.parts.len();
-        // Each part's size, in one pass: where to split, and what to reserve.
-        let sizes: Vec<(usize, usize)> = (0..n).map(|p| text_size(report, p..p + 1)).collect();
         let total = |r: std::ops::Range<usize>| {
             sizes[r]
                 .iter()
