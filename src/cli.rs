@@ -454,7 +454,11 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
         )));
     }
     let loaded = load(file)?;
-    let index = search::Index::build(&loaded.report);
+    let index = if q.needs_readings() {
+        search::Index::build_with_readings(&loaded.report)
+    } else {
+        search::Index::build(&loaded.report)
+    };
     let answered = answer(query, &q, &loaded, &index, limit, json);
     discard((loaded, index));
     answered

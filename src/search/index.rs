@@ -85,6 +85,23 @@ impl Index {
         self
     }
 
+    /// Builds the index and, at the same time on another thread, its readings: for a query
+    /// that will need them (see [`super::Query::needs_readings`]).
+    pub fn build_with_readings(report: &Report) -> Index {
+        std::thread::scope(|s| {
+            let readings = s.spawn(|| {
+                let texts: Vec<&str> = report.texts().map(|(_, t)| t).collect();
+                Readings::build(&texts)
+            });
+            let ix = Index::build(report);
+            // A thread cannot panic here short of a bug; then they are read on first use.
+            if let Ok(r) = readings.join() {
+                let _ = ix.readings.set(r);
+            }
+            ix
+        })
+    }
+
     /// The readings of every unit, analyzed on first use (see [`super::reading`]).
     pub(crate) fn readings(&self, report: &Report) -> &Readings {
         self.readings.get_or_init(|| {

@@ -341,6 +341,11 @@ impl Query {
         self.readings.iter().any(|k| !k.is_empty())
     }
 
+    /// Will searching for this query look words up by reading?
+    pub fn needs_readings(&self) -> bool {
+        self.has_readings() || !self.phrase_reading.is_empty()
+    }
+
     /// Does a text, already folded and analyzed, match every term, literally or by reading?
     /// For filtering lists (the program index).
     pub(crate) fn matches_text(&self, folded: &str, analyzed: &reading::Analyzed) -> bool {
@@ -543,7 +548,7 @@ impl Index {
         let n = self.units.len();
         // The readings, when the query needs them and they are not ready yet, load on a
         // thread of their own while the literal scans run here.
-        let wants_readings = query.has_readings() || !query.phrase_reading.is_empty();
+        let wants_readings = query.needs_readings();
         let (lit, kana, occ, mut phrase) = std::thread::scope(|scope| {
             if wants_readings && self.readings.get().is_none() {
                 scope.spawn(|| {
