@@ -957,3 +957,19 @@ fn side_by_side_columns_scroll_together() {
     assert!(start("Ⅰ") > 1, "{b}");
     assert_eq!(start("Ⅰ"), start("Ⅱ"), "{b}");
 }
+
+/// A long tag (`title via reading: じせだいいりょう`) is cut to fit its half of a narrow popup
+/// row: it never runs over the row's heading or the popup's border.
+#[test]
+fn long_hit_tags_fit_narrow_popups() {
+    let mut a = app(41, 16);
+    key(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "jisedai iryou");
+    let (_, s) = render(&a);
+    let row = s
+        .lines()
+        .find(|l| l.contains("via"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(row.contains("│ （４）１）①"), "{row}");
+    assert!(row.trim_end().ends_with('│'), "{row}");
+}

@@ -100,20 +100,19 @@ pub fn hit_list<'h>(
             text::fill(buf, band, hs);
         }
         let (head, field) = app.hit_heading(hit);
-        let tag_w = if tags { str_cols(&field) as u16 + 2 } else { 0 };
+        // The tag (`results via reading: …`) takes at most half the row, cut if need be.
+        let (field, _) = wrap::truncate(&field, (list.width / 2).saturating_sub(2) as usize);
+        let tag_w = if tags && !field.is_empty() {
+            str_cols(&field) as u16 + 2
+        } else {
+            0
+        };
         let head_w = list.width.saturating_sub(tag_w);
         let (h, _) = wrap::truncate(&head, head_w as usize);
         text::put_str(buf, list.x, y, head_w, &h, hs);
-        if tags {
+        if tag_w > 0 {
             let tag_style = if is_selected { hs } else { theme.dim() };
-            text::put_str(
-                buf,
-                list.x + list.width - tag_w + 1,
-                y,
-                tag_w,
-                &field,
-                tag_style,
-            );
+            text::put_str(buf, list.x + head_w + 1, y, tag_w - 1, &field, tag_style);
         }
         if band.height < 2 {
             continue;
