@@ -93,15 +93,22 @@ impl From<CopyFormat> for excerpt::Format {
     }
 }
 
-/// A fiscal-year section on the command line.
+/// A section of a measure on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum FyArg {
-    /// Ⅰ: results.
-    #[value(name = "2017")]
-    Fy2017,
-    /// Ⅱ: plans.
-    #[value(name = "2018")]
-    Fy2018,
+pub enum SectionArg {
+    /// Ⅰ: what was done.
+    Results,
+    /// Ⅱ: what is planned.
+    Plans,
+}
+
+impl From<SectionArg> for report::Fy {
+    fn from(s: SectionArg) -> Self {
+        match s {
+            SectionArg::Results => report::Fy::Results,
+            SectionArg::Plans => report::Fy::Plans,
+        }
+    }
 }
 
 /// The `--file` option every subcommand takes.
@@ -143,17 +150,21 @@ pub enum Command {
         /// Which report.
         #[command(flatten)]
         file: FileArg,
-        /// Only this FY section of a measure: 2017 (Ⅰ results) or 2018 (Ⅱ plans)
-        #[arg(long, value_enum)]
-        fy: Option<FyArg>,
+        /// Only the section of this fiscal year, as the document names it (the 2018 report:
+        /// 2017 for its results, 2018 for its plans)
+        #[arg(long, value_name = "YEAR", group = "which")]
+        fy: Option<u32>,
+        /// Only this section of a measure
+        #[arg(long, value_enum, group = "which")]
+        section: Option<SectionArg>,
         /// Only this bullet of the section, 1-based; N.M for its M-th sub-item
-        #[arg(long, value_name = "N[.M]", requires = "fy")]
+        #[arg(long, value_name = "N[.M]", requires = "which")]
         item: Option<String>,
         /// Write the excerpt as a Markdown quote
         #[arg(long, conflicts_with = "json")]
         markdown: bool,
         /// Print JSON instead of text
-        #[arg(long, conflicts_with_all = ["fy", "item"])]
+        #[arg(long, conflicts_with_all = ["fy", "section", "item"])]
         json: bool,
     },
     /// Search titles, purposes and FY items; exit status 1 when nothing matches
@@ -238,6 +249,30 @@ fn emit_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     emit(&s)
 }
 
+/// The section of a measure whose fiscal year is `year`: the measure's own headings first,
+/// then the document's years. A year it does not have is an error naming the years it has.
+fn section_of_year(loaded: &Loaded, m: &report::Measure, year: u32) -> Result<report::Fy, Failure> {
+    use report::Fy;
+    let (doc_results, doc_plans) = loaded.report.fiscal_years();
+    for fy in [Fy::Results, Fy::Plans] {
+        let doc = if fy == Fy::Results {
+            doc_results
+        } else {
+            doc_plans
+        };
+        if m.section(fy).fiscal_year().or(doc) == Some(year) {
+            return Ok(fy);
+        }
+    }
+    let name = |y: Option<u32>| y.map_or("none".to_string(), |y| y.to_string());
+    Err(Failure::error(format!(
+        "{}: no fiscal year {year}; its sections are {} (results) and {} (plans)",
+        loaded.origin.display_name(),
+        name(doc_results),
+        name(doc_plans)
+    )))
+}
+
 fn parse_id(loaded: &Loaded, id: &str) -> Result<NodeId, Failure> {
     let node: NodeId = id.parse().map_err(|e| Failure::error(format!("{e}")))?;
     if loaded.report.get(node).is_none() {
@@ -313,6 +348,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             id,
             file,
             fy,
+            section,
             item,
             markdown,
             json,
@@ -324,11 +360,13 @@ pub fn run(command: Command) -> Result<(), Failure> {
             } else {
                 excerpt::Format::Plain
             };
-            if loaded.report.measure(node).is_some() && !json {
-                let fy = fy.map(|f| match f {
-                    FyArg::Fy2017 => report::Fy::Results,
-                    FyArg::Fy2018 => report::Fy::Plans,
-                });
+            if let Some(m) = loaded.report.measure(node)
+                && !json
+            {
+                let fy = match (fy, section) {
+                    (Some(year), _) => Some(section_of_year(&loaded, m, year)?),
+                    (None, s) => s.map(report::Fy::from),
+                };
                 let scope = match (fy, item) {
                     (None, _) => excerpt::Scope::Measure,
                     (Some(fy), None) => excerpt::Scope::Section(fy),

@@ -119,11 +119,34 @@ fn show_one_section_or_item_as_the_browser_copies_it() {
 }
 
 #[test]
+fn fy_takes_the_documents_own_years_and_section_names_the_section() {
+    let by_year = stdout_of(&["show", "1.4.2", "--fy", "2018", "--item", "1"]);
+    let by_name = stdout_of(&["show", "1.4.2", "--section", "plans", "--item", "1"]);
+    assert_eq!(by_year, by_name);
+    assert!(by_year.contains("Ⅱ 平成 30 年度の主な取組方針"));
+    let results = stdout_of(&["show", "1.4.2", "--fy", "2017"]);
+    assert!(results.contains("Ⅰ 平成 29 年度の主な実行状況・成果"));
+    // A year the document does not have: one line naming the years it has.
+    senryaku()
+        .args(["show", "1.4.2", "--fy", "2020"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2017 (results) and 2018 (plans)"))
+        .stderr(predicate::str::contains("\n").count(1));
+}
+
+#[test]
 fn show_json_and_chapters() {
     let v: serde_json::Value =
         serde_json::from_str(&stdout_of(&["show", "2.3.4", "--json"])).unwrap();
     assert_eq!(v["id"], "2.3.4");
-    assert_eq!(v["fy2018"][0]["items"].as_array().unwrap().len(), 5);
+    assert_eq!(v["plans"]["items"][0]["items"].as_array().unwrap().len(), 5);
+    assert_eq!(v["plans"]["fiscal_year"], 2018);
+    assert_eq!(v["results"]["fiscal_year"], 2017);
+    assert_eq!(
+        v["results"]["heading"],
+        "Ⅰ 平成 29 年度の主な実行状況・成果"
+    );
     let c: serde_json::Value =
         serde_json::from_str(&stdout_of(&["show", "1.4", "--json"])).unwrap();
     assert_eq!(c["measures"].as_array().unwrap().len(), 2);
@@ -176,17 +199,22 @@ fn export_json_shape() {
         .sum();
     assert_eq!(total, 42);
     let m = &parts[0]["chapters"][3]["measures"][1];
-    for key in ["id", "label", "title", "purpose", "fy2017", "fy2018"] {
+    for key in ["id", "label", "title", "purpose", "results", "plans"] {
         assert!(m.get(key).is_some(), "missing {key}");
     }
-    assert!(m["fy2017"][0].is_string());
+    // Schema 2: sections named for what they are, with their fiscal years.
+    assert_eq!(v["schema"], 2);
+    assert_eq!(v["fiscal_years"]["results"], 2017);
+    assert_eq!(v["fiscal_years"]["plans"], 2018);
+    assert!(m["results"]["items"][0].is_string());
+    assert_eq!(m["plans"]["fiscal_year"], 2018);
     let asia = &parts[1]["chapters"][2]["measures"][3];
     assert_eq!(
-        asia["fy2018"][0]["text"],
+        asia["plans"]["items"][0]["text"],
         "介護分野における技能実習生の円滑な受入れのため、"
     );
     assert_eq!(
-        asia["fy2018"][0]["items"][4],
+        asia["plans"]["items"][0]["items"][4],
         "⑤技能実習生の帰国後の受け皿となる日本の介護事業者の海外展開"
     );
 }

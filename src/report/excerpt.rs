@@ -379,7 +379,7 @@ mod tests {
             lines[7],
             "  について、「国際・アジア健康構想協議会」と連携して取り組む。"
         );
-        // A range over the last FY2017 bullet and the first FY2018 one carries both headings.
+        // A range over the last results bullet and the first plans one carries both headings.
         let range = vec![parse_item(Fy::Results, "4").unwrap(), bullet];
         let got = excerpt(&r, id, &Scope::Pieces(range), Format::Plain).unwrap();
         assert!(got.starts_with(&format!("{TITLE}（２）３）④ アジア健康構想の推進\n")));

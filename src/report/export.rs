@@ -50,14 +50,43 @@ pub struct JsonMeasure<'a> {
     pub title: &'a str,
     /// Purpose paragraph(s).
     pub purpose: &'a str,
-    /// Heading of section Ⅰ (results).
-    pub fy2017_heading: &'a str,
-    /// Items of section Ⅰ.
-    pub fy2017: Vec<JsonItem<'a>>,
-    /// Heading of section Ⅱ (plans).
-    pub fy2018_heading: &'a str,
-    /// Items of section Ⅱ.
-    pub fy2018: Vec<JsonItem<'a>>,
+    /// Section Ⅰ: what was done.
+    pub results: JsonSection<'a>,
+    /// Section Ⅱ: what is planned.
+    pub plans: JsonSection<'a>,
+}
+
+/// A section of a measure in JSON.
+#[derive(Serialize)]
+pub struct JsonSection<'a> {
+    /// The heading as printed (`Ⅰ 平成 29 年度の主な実行状況・成果`); empty when absent.
+    pub heading: &'a str,
+    /// The fiscal year the heading names, whatever the era (2017), or null.
+    pub fiscal_year: Option<u32>,
+    /// The bullets.
+    pub items: Vec<JsonItem<'a>>,
+}
+
+impl<'a> From<&'a Section> for JsonSection<'a> {
+    fn from(s: &'a Section) -> Self {
+        JsonSection {
+            heading: &s.heading,
+            fiscal_year: s.fiscal_year(),
+            items: items(s),
+        }
+    }
+}
+
+/// The version of the JSON shapes, stated in the README.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A document's fiscal years in JSON.
+#[derive(Serialize)]
+pub struct JsonYears {
+    /// Of the results (Ⅰ).
+    pub results: Option<u32>,
+    /// Of the plans (Ⅱ).
+    pub plans: Option<u32>,
 }
 
 /// A chapter in JSON.
@@ -89,8 +118,12 @@ pub struct JsonPart<'a> {
 /// The whole report in JSON.
 #[derive(Serialize)]
 pub struct JsonReport<'a> {
+    /// The version of these shapes: 2.
+    pub schema: u32,
     /// Title.
     pub title: &'a str,
+    /// The fiscal years of the results and the plans (null where the headings name none).
+    pub fiscal_years: JsonYears,
     /// The preface (はじめに).
     pub preface: &'a str,
     /// Its parts.
@@ -108,10 +141,8 @@ pub fn json_measure(id: NodeId, m: &Measure) -> JsonMeasure<'_> {
         label: &m.label,
         title: &m.title,
         purpose: &m.purpose,
-        fy2017_heading: &m.results.heading,
-        fy2017: items(&m.results),
-        fy2018_heading: &m.plans.heading,
-        fy2018: items(&m.plans),
+        results: JsonSection::from(&m.results),
+        plans: JsonSection::from(&m.plans),
     }
 }
 
@@ -147,8 +178,11 @@ fn json_part(report: &Report, p: usize) -> Option<JsonPart<'_>> {
 
 /// The whole report as JSON.
 pub fn json_report(report: &Report) -> JsonReport<'_> {
+    let (results, plans) = report.fiscal_years();
     JsonReport {
+        schema: SCHEMA_VERSION,
         title: &report.title,
+        fiscal_years: JsonYears { results, plans },
         preface: &report.preface,
         parts: (1..=report.parts.len())
             .filter_map(|p| json_part(report, p))

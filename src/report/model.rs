@@ -87,13 +87,56 @@ pub enum Fy {
 }
 
 impl Fy {
-    /// The key used in JSON and on the command line.
+    /// The key used in JSON and on the command line: `results` or `plans`.
     pub fn key(self) -> &'static str {
         match self {
-            Fy::Results => "fy2017",
-            Fy::Plans => "fy2018",
+            Fy::Results => "results",
+            Fy::Plans => "plans",
         }
     }
+}
+
+/// The fiscal year a heading names, in any era: 平成29年度 → 2017, 平成30年度 → 2018,
+/// 令和元年度 → 2019, 令和２年度 → 2020, or a Western year (2019年度); full-width or
+/// half-width digits, with or without spaces.
+pub fn fiscal_year(heading: &str) -> Option<u32> {
+    // Digits made half-width, spaces dropped.
+    let text: String = heading
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    let end = text.find("年度")?;
+    let head = &text[..end];
+    let digits: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let before = &head[..head.len() - digits.len()];
+    let (era, n) = if digits.is_empty() {
+        (before.strip_suffix('元')?, 1)
+    } else {
+        (before, digits.parse::<u32>().ok()?)
+    };
+    let year = if era.ends_with("令和") {
+        2018 + n
+    } else if era.ends_with("平成") {
+        1988 + n
+    } else if era.ends_with("昭和") {
+        1925 + n
+    } else if (1900..2200).contains(&n) && !digits.is_empty() {
+        n
+    } else {
+        return None;
+    };
+    Some(year)
 }
 
 /// A positional id: part, chapter within part, measure within chapter, all 1-based. Part 0
@@ -205,6 +248,31 @@ impl Section {
     pub fn is_empty(&self) -> bool {
         self.heading.is_empty() && self.items.is_empty()
     }
+
+    /// The fiscal year its heading names (see [`fiscal_year`]).
+    pub fn fiscal_year(&self) -> Option<u32> {
+        fiscal_year(&self.heading)
+    }
+}
+
+impl Report {
+    /// The fiscal years the document's sections name: (results, plans), each the year most
+    /// of its measures give (editions are one year each).
+    pub fn fiscal_years(&self) -> (Option<u32>, Option<u32>) {
+        let most = |fy: Fy| {
+            let mut counts: std::collections::BTreeMap<u32, usize> = Default::default();
+            for (_, m) in self.measures() {
+                if let Some(y) = m.section(fy).fiscal_year() {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|&(y, n)| (n, y))
+                .map(|(y, _)| y)
+        };
+        (most(Fy::Results), most(Fy::Plans))
+    }
 }
 
 impl Measure {
@@ -292,6 +360,32 @@ impl Item {
         Item {
             text: text.into(),
             ..Item::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod era_tests {
+    use super::fiscal_year;
+
+    #[test]
+    fn years_in_every_era_width_and_spacing() {
+        for (heading, year) in [
+            ("Ⅰ 平成29年度の主な実行状況・成果", 2017),
+            ("Ⅱ 平成 30 年度の主な取組方針", 2018),
+            ("Ⅱ 平成３０年度の主な取組方針", 2018),
+            ("Ⅰ　平成　３０　年度の主な実行状況・成果", 2018),
+            ("Ⅱ 令和元年度の主な取組方針", 2019),
+            ("Ⅱ 令和 元 年度の主な取組方針", 2019),
+            ("Ⅰ 令和２年度の主な実行状況・成果", 2020),
+            ("Ⅱ 令和 6 年度の主な取組方針", 2024),
+            ("Ⅰ 2019年度の主な実行状況・成果", 2019),
+            ("Ⅰ ２０２１年度の実績", 2021),
+        ] {
+            assert_eq!(fiscal_year(heading), Some(year), "{heading}");
+        }
+        for heading in ["", "Ⅰ 主な実行状況・成果", "年度", "Ⅱ 第3年度"] {
+            assert_eq!(fiscal_year(heading), None, "{heading}");
         }
     }
 }
