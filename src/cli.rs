@@ -4,7 +4,7 @@ use crate::report::{self, Loaded, NodeId, excerpt, export};
 use crate::search;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `--version`: the version, and the licence of the dictionary built into the binary.
 const LONG_VERSION: &str = concat!(
@@ -180,6 +180,19 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+    },
+    /// Align two editions' measures: same, renamed, moved, added or removed
+    Compare {
+        /// One edition
+        first: PathBuf,
+        /// The other (the earlier edition is the one whose fiscal years are earlier)
+        second: PathBuf,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+        /// Refuse files larger than this many megabytes
+        #[arg(long, value_name = "MB", default_value_t = 256)]
+        max_size: u64,
     },
     /// Print the index of programs and acronyms, with the measures that mention each
     Programs {
@@ -403,6 +416,12 @@ pub fn run(command: Command) -> Result<(), Failure> {
             limit,
             json,
         } => search(&query, &file, limit, json),
+        Command::Compare {
+            first,
+            second,
+            json,
+            max_size,
+        } => compare(&first, &second, json, max_size),
         Command::Programs { file, json } => {
             let loaded = load(&file)?;
             let index = search::Index::build(&loaded.report);
@@ -500,6 +519,61 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
     let answered = answer(query, &q, &loaded, &index, limit, json);
     discard((loaded, index));
     answered
+}
+
+/// `compare`: the earlier edition first, then the pairs as JSON or a table.
+fn compare(first: &Path, second: &Path, json: bool, max_size: u64) -> Result<(), Failure> {
+    let max = max_size.saturating_mul(1 << 20);
+    let a = report::load_limited(Some(first), max)?;
+    let b = report::load_limited(Some(second), max)?;
+    let (ya, yb) = (a.report.fiscal_years(), b.report.fiscal_years());
+    let (old, new) = if (ya.0, ya.1) > (yb.0, yb.1) {
+        (&b, &a)
+    } else {
+        (&a, &b)
+    };
+    if ya == yb {
+        let years = |y: Option<u32>| y.map_or("?".to_string(), |y| y.to_string());
+        let _ = writeln!(
+            io::stderr(),
+            "senryaku: warning: both editions name fiscal years {} and {}; compared as given",
+            years(ya.0),
+            years(ya.1)
+        );
+    }
+    let pairs = crate::compare::align(&old.report, &new.report);
+    if json {
+        return emit_json(&pairs);
+    }
+    let title = |r: &Loaded, id: Option<NodeId>| {
+        id.and_then(|id| r.report.get(id))
+            .map_or(String::new(), |n| n.title().to_string())
+    };
+    let id = |id: Option<NodeId>| id.map_or("-".to_string(), |i| i.to_string());
+    let mut out = format!(
+        "{} → {}\n",
+        old.origin.display_name(),
+        new.origin.display_name()
+    );
+    for p in &pairs {
+        let name = match p.new {
+            Some(_) => title(new, p.new),
+            None => title(old, p.old),
+        };
+        let renamed = if p.change == crate::compare::Change::Renamed {
+            format!("  (was {})", title(old, p.old))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "{:<8} {:<8} {:<8} {:>5.2}  {name}{renamed}\n",
+            id(p.old),
+            id(p.new),
+            p.change.name(),
+            p.similarity
+        ));
+    }
+    emit(&report::decode::strip_controls(&out))
 }
 
 /// Frees `big` on a thread of its own, so that the process exits as soon as its answer is

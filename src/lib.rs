@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub(crate) mod clipboard;
+pub mod compare;
 pub mod programs;
 pub mod report;
 pub mod search;

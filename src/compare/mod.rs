@@ -1,0 +1,327 @@
+//! Two editions side by side: which measure of one is which of the other.
+//!
+//! Measures are matched by their titles and their purposes (which carry over from year to
+//! year while the results and plans change), not by position alone: chapters get reordered
+//! between editions and titles reworded (円滑な施行 → 着実な施行). Similarity is the
+//! Sørensen–Dice coefficient of character bigrams of the folded texts, which suits Japanese,
+//! where words are not spaced. Pairs are taken best first.
+
+use crate::report::{Node, NodeId, Report};
+use crate::search::normalize::fold;
+use serde::Serialize;
+
+/// How a measure changed from the older edition to the newer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Same title, same place.
+    Same,
+    /// Title changed, content similar.
+    Renamed,
+    /// In another chapter, or out of its order among the others.
+    Moved,
+    /// Only in the newer edition.
+    Added,
+    /// Only in the older edition.
+    Removed,
+}
+
+impl Change {
+    /// The name used in JSON and text.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Same => "same",
+            Change::Renamed => "renamed",
+            Change::Moved => "moved",
+            Change::Added => "added",
+            Change::Removed => "removed",
+        }
+    }
+}
+
+/// One measure of either edition, and its counterpart in the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Its id in the older edition.
+    #[serde(serialize_with = "id")]
+    pub old: Option<NodeId>,
+    /// Its id in the newer edition.
+    #[serde(serialize_with = "id")]
+    pub new: Option<NodeId>,
+    /// What happened to it.
+    pub change: Change,
+    /// How alike the two are, 0 to 1 (0 for an added or removed measure).
+    pub similarity: f64,
+}
+
+fn id<S: serde::Serializer>(v: &Option<NodeId>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(id) => s.serialize_str(&id.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// What a measure is matched on.
+struct Key {
+    id: NodeId,
+    title: String,
+    purpose: String,
+    /// Its chapter's id.
+    chapter: NodeId,
+}
+
+/// Each chapter's rank among the chapters both editions have, by title: a chapter that
+/// changed places has another rank; one added or dropped elsewhere changes no rank.
+/// Chapters with their ranks.
+type Ranks = Vec<(NodeId, usize)>;
+
+fn chapter_ranks(old: &Report, new: &Report) -> (Ranks, Ranks) {
+    let chapters = |r: &Report| -> Vec<(NodeId, String)> {
+        r.nodes()
+            .filter_map(|(id, n)| match n {
+                Node::Chapter(_, c) => Some((id, fold(&c.title))),
+                _ => None,
+            })
+            .collect()
+    };
+    let (a, b) = (chapters(old), chapters(new));
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            let s = alike(&x.1, &y.1);
+            if s >= 0.8 {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    scored.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+    let (mut ma, mut mb) = (vec![None; a.len()], vec![None; b.len()]);
+    for (_, i, j) in scored {
+        if ma[i].is_none() && mb[j].is_none() {
+            ma[i] = Some(j);
+            mb[j] = Some(i);
+        }
+    }
+    // Old chapters in old order get ranks 0, 1, …; a new chapter takes the rank of the old
+    // one it matches, so the new order shows as a permutation of ranks.
+    let mut old_rank = vec![None; a.len()];
+    let mut k = 0;
+    for (i, m) in ma.iter().enumerate() {
+        if m.is_some() {
+            old_rank[i] = Some(k);
+            k += 1;
+        }
+    }
+    let mut new_pos = vec![None; b.len()];
+    let mut k = 0;
+    for (j, m) in mb.iter().enumerate() {
+        if m.is_some() {
+            new_pos[j] = Some(k);
+            k += 1;
+        }
+    }
+    let ranked = |v: &[(NodeId, String)], r: &[Option<usize>]| -> Ranks {
+        v.iter()
+            .zip(r)
+            .filter_map(|((id, _), r)| r.map(|r| (*id, r)))
+            .collect()
+    };
+    (ranked(&a, &old_rank), ranked(&b, &new_pos))
+}
+
+fn keys(report: &Report) -> Vec<Key> {
+    report
+        .nodes()
+        .filter_map(|(id, node)| match node {
+            Node::Measure(..) => Some(Key {
+                id,
+                title: fold(node.title()),
+                purpose: match node {
+                    Node::Measure(_, _, m) => fold(&m.purpose),
+                    _ => String::new(),
+                },
+                chapter: NodeId::chapter(id.part, id.chapter.unwrap_or(0)),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How alike two texts are: 1 if equal, else the Sørensen–Dice coefficient of their
+/// character bigrams. Hand-written: strsim's `sorensen_dice` divides by lengths in bytes,
+/// which rates Japanese (three bytes a char) a third as alike as it is.
+fn alike(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    // Both sorted: count the common ones, each as often as both have it.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// Below this a pair is not the same measure.
+const MATCH: f64 = 0.45;
+
+/// Aligns the measures of an older and a newer edition: every measure of either appears once,
+/// in the newer edition's order, removed ones after the measure they followed.
+pub fn align(old: &Report, new: &Report) -> Vec<Pair> {
+    let (a, b) = (keys(old), keys(new));
+    let (old_ranks, new_ranks) = chapter_ranks(old, new);
+    let rank = |ranks: &[(NodeId, usize)], c: NodeId| ranks.iter().find(|r| r.0 == c).map(|r| r.1);
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            let title = alike(&x.title, &y.title);
+            let purpose = if x.purpose.is_empty() && y.purpose.is_empty() {
+                title
+            } else {
+                alike(&x.purpose, &y.purpose)
+            };
+            let s = 0.5 * title + 0.5 * purpose;
+            if s >= MATCH {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    // Best first; ties in document order, so identical editions pair in place.
+    scored.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+    let mut of_old: Vec<Option<(usize, f64)>> = vec![None; a.len()];
+    let mut of_new: Vec<Option<usize>> = vec![None; b.len()];
+    for (s, i, j) in scored {
+        if of_old[i].is_none() && of_new[j].is_none() {
+            of_old[i] = Some((j, s));
+            of_new[j] = Some(i);
+        }
+    }
+    // Matched measures out of their order: those off the longest run that keeps it.
+    let matched: Vec<(usize, usize)> = (0..a.len())
+        .filter_map(|i| of_old[i].map(|(j, _)| (i, j)))
+        .collect();
+    let in_order = longest_increasing(&matched.iter().map(|&(_, j)| j).collect::<Vec<_>>());
+    let mut ordered = vec![false; a.len()];
+    for k in in_order {
+        ordered[matched[k].0] = true;
+    }
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut placed_old = vec![false; a.len()];
+    for (j, y) in b.iter().enumerate() {
+        let Some(i) = of_new[j] else {
+            pairs.push(Pair {
+                old: None,
+                new: Some(y.id),
+                change: Change::Added,
+                similarity: 0.0,
+            });
+            continue;
+        };
+        // Removed measures that came before this one in the older edition go first.
+        for r in 0..i {
+            if of_old[r].is_none() && !placed_old[r] {
+                placed_old[r] = true;
+                pairs.push(removed(&a[r]));
+            }
+        }
+        placed_old[i] = true;
+        let x = &a[i];
+        let similarity = of_old[i].map_or(0.0, |(_, s)| s);
+        // Moved: out of order among the measures, or its chapter is another or elsewhere.
+        let chapter_moved = rank(&old_ranks, x.chapter) != rank(&new_ranks, y.chapter)
+            || rank(&old_ranks, x.chapter).is_none();
+        let change = if !ordered[i] || chapter_moved {
+            Change::Moved
+        } else if x.title != y.title {
+            Change::Renamed
+        } else {
+            Change::Same
+        };
+        pairs.push(Pair {
+            old: Some(x.id),
+            new: Some(y.id),
+            change,
+            similarity: (similarity * 1000.0).round() / 1000.0,
+        });
+    }
+    for (r, x) in a.iter().enumerate() {
+        if !placed_old[r] {
+            pairs.push(removed(x));
+        }
+    }
+    pairs
+}
+
+fn removed(x: &Key) -> Pair {
+    Pair {
+        old: Some(x.id),
+        new: None,
+        change: Change::Removed,
+        similarity: 0.0,
+    }
+}
+
+/// Indices of a longest strictly increasing subsequence of `v` (patience sorting).
+fn longest_increasing(v: &[usize]) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; v.len()];
+    for (k, &x) in v.iter().enumerate() {
+        let at = tails.partition_point(|&t| v[t] < x);
+        prev[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        out.push(k);
+        at = prev[k];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing;
+
+    #[test]
+    fn bigram_similarity_counts_characters() {
+        assert_eq!(super::alike("a", "a"), 1.0);
+        let s = super::alike(
+            "次世代医療基盤法の円滑な施行",
+            "次世代医療基盤法の着実な施行",
+        );
+        assert!((0.7..0.8).contains(&s), "{s}");
+        assert!(super::alike("臨床研究法の着実な施行", "次世代医療基盤法の円滑な施行") < 0.3);
+        assert_eq!(super::alike("", "x"), 0.0);
+    }
+
+    #[test]
+    fn longest_increasing_run() {
+        assert_eq!(longest_increasing(&[0, 1, 2]), vec![0, 1, 2]);
+        assert_eq!(longest_increasing(&[0, 3, 1, 2]), vec![0, 2, 3]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+}
