@@ -190,6 +190,10 @@ pub enum Command {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+        /// Instead of the table: this measure's plans in the older edition (its id there),
+        /// each beside the result of the newer edition that carries it out
+        #[arg(long, value_name = "ID")]
+        measure: Option<String>,
         /// Refuse files larger than this many megabytes
         #[arg(long, value_name = "MB", default_value_t = 256)]
         max_size: u64,
@@ -420,8 +424,9 @@ pub fn run(command: Command) -> Result<(), Failure> {
             first,
             second,
             json,
+            measure,
             max_size,
-        } => compare(&first, &second, json, max_size),
+        } => compare(&first, &second, json, measure.as_deref(), max_size),
         Command::Programs { file, json } => {
             let loaded = load(&file)?;
             let index = search::Index::build(&loaded.report);
@@ -522,7 +527,13 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
 }
 
 /// `compare`: the earlier edition first, then the pairs as JSON or a table.
-fn compare(first: &Path, second: &Path, json: bool, max_size: u64) -> Result<(), Failure> {
+fn compare(
+    first: &Path,
+    second: &Path,
+    json: bool,
+    measure: Option<&str>,
+    max_size: u64,
+) -> Result<(), Failure> {
     let max = max_size.saturating_mul(1 << 20);
     let a = report::load_limited(Some(first), max)?;
     let b = report::load_limited(Some(second), max)?;
@@ -542,6 +553,9 @@ fn compare(first: &Path, second: &Path, json: bool, max_size: u64) -> Result<(),
         );
     }
     let pairs = crate::compare::align(&old.report, &new.report);
+    if let Some(id) = measure {
+        return plans_beside_results(old, new, &pairs, id, json);
+    }
     if json {
         return emit_json(&pairs);
     }
@@ -572,6 +586,103 @@ fn compare(first: &Path, second: &Path, json: bool, max_size: u64) -> Result<(),
             p.change.name(),
             p.similarity
         ));
+    }
+    emit(&report::decode::strip_controls(&out))
+}
+
+/// `compare --measure ID`: the older edition's plans of a measure, each with the newer
+/// edition's result that carries it out.
+fn plans_beside_results(
+    old: &Loaded,
+    new: &Loaded,
+    pairs: &[crate::compare::Pair],
+    id: &str,
+    json: bool,
+) -> Result<(), Failure> {
+    let old_id = parse_id(old, id)?;
+    let Some(m_old) = old.report.measure(old_id) else {
+        return Err(Failure::error(format!(
+            "{}: {old_id} is not a measure",
+            old.origin.display_name()
+        )));
+    };
+    let new_id = pairs
+        .iter()
+        .find(|p| p.old == Some(old_id))
+        .and_then(|p| p.new)
+        .ok_or_else(|| {
+            Failure::error(format!(
+                "{}: measure {old_id} is not in {}",
+                old.origin.display_name(),
+                new.origin.display_name()
+            ))
+        })?;
+    let m_new = new
+        .report
+        .measure(new_id)
+        .ok_or_else(|| Failure::error(format!("no measure {new_id}")))?;
+    let carried = crate::compare::carried_out(&m_old.plans.items, &m_new.results.items);
+    fn text(items: &[report::Item], i: usize) -> &str {
+        items.get(i).map_or("", |it| it.text.as_str())
+    }
+    if json {
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            plan: usize,
+            result: Option<usize>,
+            similarity: f64,
+            plan_text: &'a str,
+            result_text: Option<&'a str>,
+        }
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            old: String,
+            new: String,
+            plans_heading: &'a str,
+            results_heading: &'a str,
+            pairs: Vec<Row<'a>>,
+        }
+        let rows = carried
+            .iter()
+            .map(|c| Row {
+                plan: c.plan + 1,
+                result: c.result.map(|r| r + 1),
+                similarity: c.similarity,
+                plan_text: text(&m_old.plans.items, c.plan),
+                result_text: c.result.map(|r| text(&m_new.results.items, r)),
+            })
+            .collect();
+        return emit_json(&Out {
+            old: old_id.to_string(),
+            new: new_id.to_string(),
+            plans_heading: &m_old.plans.heading,
+            results_heading: &m_new.results.heading,
+            pairs: rows,
+        });
+    }
+    let mut out = format!(
+        "[{old_id} → {new_id}] {}\n{} ({}) → {} ({})\n",
+        m_new.title,
+        m_old.plans.heading,
+        old.origin.display_name(),
+        m_new.results.heading,
+        new.origin.display_name()
+    );
+    for c in &carried {
+        out.push_str(&format!(
+            "\n{:>3} plan     ・{}\n",
+            c.plan + 1,
+            text(&m_old.plans.items, c.plan)
+        ));
+        match c.result {
+            Some(r) => out.push_str(&format!(
+                "{:>3} result   ・{}  ({:.2})\n",
+                r + 1,
+                text(&m_new.results.items, r),
+                c.similarity
+            )),
+            None => out.push_str("    result   (none carries it out)\n"),
+        }
     }
     emit(&report::decode::strip_controls(&out))
 }

@@ -214,3 +214,81 @@ fn the_text_table_and_bad_input() {
         "{err}"
     );
 }
+
+#[test]
+fn plans_are_matched_to_the_results_that_carry_them_out() {
+    // The next edition: 1.4.2's results are its plans, carried out (past tense, 引き続き
+    // dropped, in the other order), and the years move on.
+    let l = lines();
+    let head = line_of(&l, "② レギュラトリーサイエンスの推進");
+    let results = head
+        + l[head..]
+            .iter()
+            .position(|s| s.trim().starts_with('Ⅰ'))
+            .unwrap();
+    let plans = head
+        + l[head..]
+            .iter()
+            .position(|s| s.trim().starts_with('Ⅱ'))
+            .unwrap();
+    let end = line_of(&l, "５）その他国が行う必要な施策等");
+    let done: Vec<String> = l[plans + 1..end]
+        .iter()
+        .map(|s| {
+            s.replace("引き続き、", "")
+                .replace("を行う。", "を行った。")
+                .replace("を進める。", "を進めた。")
+                .replace("を図る。", "を図った。")
+        })
+        .collect();
+    // The bullets in the other order: split at the ・ lines.
+    let mut bullets: Vec<Vec<String>> = Vec::new();
+    for s in done {
+        if s.trim_start().starts_with('・') || bullets.is_empty() {
+            bullets.push(Vec::new());
+        }
+        if let Some(b) = bullets.last_mut() {
+            b.push(s);
+        }
+    }
+    bullets.reverse();
+    let mut next: Vec<String> = l[..=results].to_vec();
+    next.push(String::new());
+    next.extend(bullets.into_iter().flatten());
+    next.extend_from_slice(&l[plans..]);
+    let next: Vec<String> = next
+        .into_iter()
+        .map(|s| {
+            s.replace("平成 30 年度", "令和元年度")
+                .replace("平成 29 年度", "平成 30 年度")
+        })
+        .collect();
+    let out = Command::cargo_bin("senryaku")
+        .unwrap()
+        .arg("compare")
+        .arg(edition("next.txt", &next))
+        .arg(seed_file())
+        .args(["--measure", "1.4.2", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Last year's plans (平成 30 年度) beside this year's results for the same year.
+    assert_eq!(v["results_heading"], "Ⅰ 平成 30 年度の主な実行状況・成果");
+    assert_eq!(v["plans_heading"], "Ⅱ 平成 30 年度の主な取組方針");
+    let pairs = v["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 2);
+    // Plan 1 is carried out by result 2 and plan 2 by result 1 (they were reversed).
+    assert_eq!(pairs[0]["result"], 2, "{v}");
+    assert_eq!(pairs[1]["result"], 1, "{v}");
+    assert!(
+        pairs
+            .iter()
+            .all(|p| p["similarity"].as_f64().unwrap() > 0.6),
+        "{v}"
+    );
+}

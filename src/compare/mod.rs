@@ -302,6 +302,69 @@ fn longest_increasing(v: &[usize]) -> Vec<usize> {
     out
 }
 
+/// A plan of the older edition and the result of the newer that carries it out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Carried {
+    /// The plan bullet's index in the older edition's plans (0-based).
+    pub plan: usize,
+    /// The result bullet's index in the newer edition's results, if one carries it out.
+    pub result: Option<usize>,
+    /// How alike the two are, 0 to 1.
+    pub similarity: f64,
+}
+
+/// A bullet's whole text: its own, its sub-items' and its tail.
+fn bullet_text(item: &crate::report::Item) -> String {
+    let mut s = fold(&item.text);
+    for sub in &item.items {
+        s.push_str(&fold(&sub.text));
+    }
+    s.push_str(&fold(&item.tail));
+    s
+}
+
+/// Below this a result does not carry out a plan.
+const CARRIED: f64 = 0.3;
+
+/// Which result bullet of the newer edition's measure carries out each plan bullet of the
+/// older one: pairs by the words they share (bigram Dice, a plan's `引き続き` aside), best
+/// first, each result used once.
+pub fn carried_out(plans: &[crate::report::Item], results: &[crate::report::Item]) -> Vec<Carried> {
+    let strip = |s: String| {
+        s.trim_start_matches("引き続き")
+            .trim_start_matches('、')
+            .to_string()
+    };
+    let p: Vec<String> = plans.iter().map(|i| strip(bullet_text(i))).collect();
+    let r: Vec<String> = results.iter().map(|i| strip(bullet_text(i))).collect();
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in p.iter().enumerate() {
+        for (j, b) in r.iter().enumerate() {
+            let s = alike(a, b);
+            if s >= CARRIED {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut out: Vec<Carried> = (0..p.len())
+        .map(|plan| Carried {
+            plan,
+            result: None,
+            similarity: 0.0,
+        })
+        .collect();
+    let mut used = vec![false; r.len()];
+    for (s, i, j) in scored {
+        if out[i].result.is_none() && !used[j] {
+            used[j] = true;
+            out[i].result = Some(j);
+            out[i].similarity = (s * 1000.0).round() / 1000.0;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::longest_increasing;
