@@ -37,13 +37,15 @@ fn seed_file() -> PathBuf {
 }
 
 /// (old, new, change) of every pair, from the JSON.
-fn compare(a: &PathBuf, b: &PathBuf) -> Vec<(String, String, String)> {
+/// `senryaku compare A B --json [more]`, which must succeed, as JSON.
+fn compare_json(a: &PathBuf, b: &PathBuf, more: &[&str]) -> serde_json::Value {
     let out = Command::cargo_bin("senryaku")
         .unwrap()
         .arg("compare")
         .arg(a)
         .arg(b)
         .arg("--json")
+        .args(more)
         .env("SENRYAKU_NO_CACHE", "1")
         .output()
         .unwrap();
@@ -52,7 +54,11 @@ fn compare(a: &PathBuf, b: &PathBuf) -> Vec<(String, String, String)> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn compare(a: &PathBuf, b: &PathBuf) -> Vec<(String, String, String)> {
+    let v = compare_json(a, b, &[]);
     v.as_array()
         .unwrap()
         .iter()
@@ -263,20 +269,11 @@ fn plans_are_matched_to_the_results_that_carry_them_out() {
                 .replace("平成 29 年度", "平成 30 年度")
         })
         .collect();
-    let out = Command::cargo_bin("senryaku")
-        .unwrap()
-        .arg("compare")
-        .arg(edition("next.txt", &next))
-        .arg(seed_file())
-        .args(["--measure", "1.4.2", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v = compare_json(
+        &edition("next.txt", &next),
+        &seed_file(),
+        &["--measure", "1.4.2"],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // Last year's plans (平成 30 年度) beside this year's results for the same year.
     assert_eq!(v["results_heading"], "Ⅰ 平成 30 年度の主な実行状況・成果");
     assert_eq!(v["plans_heading"], "Ⅱ 平成 30 年度の主な取組方針");
