@@ -85,21 +85,14 @@ fn chapter_ranks(old: &Report, new: &Report) -> (Ranks, Ranks) {
             .collect()
     };
     let (a, b) = (chapters(old), chapters(new));
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in b.iter().enumerate() {
-            let s = alike(&x.1, &y.1);
-            if s >= 0.8 {
-                scored.push((s, i, j));
-            }
-        }
-    }
-    scored.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
-    let (mut ma, mut mb) = (vec![None; a.len()], vec![None; b.len()]);
-    for (_, i, j) in scored {
-        if ma[i].is_none() && mb[j].is_none() {
-            ma[i] = Some(j);
-            mb[j] = Some(i);
+    let titles = |v: &[(NodeId, String)]| v.iter().map(|c| c.1.clone()).collect::<Vec<_>>();
+    let (ta, tb) = (titles(&a), titles(&b));
+    let of_a = pair_up(&ta, &tb, |i, j| alike(&ta[i], &tb[j]), 0.8);
+    let ma: Vec<Option<usize>> = of_a.iter().map(|m| m.map(|(j, _)| j)).collect();
+    let mut mb: Vec<Option<usize>> = vec![None; b.len()];
+    for (i, m) in ma.iter().enumerate() {
+        if let Some(j) = m {
+            mb[*j] = Some(i);
         }
     }
     // Old chapters in old order get ranks 0, 1, …; a new chapter takes the rank of the old
@@ -183,35 +176,87 @@ fn alike(a: &str, b: &str) -> f64 {
 /// Below this a pair is not the same measure.
 const MATCH: f64 = 0.45;
 
+/// Pairs items of two lists one to one: first those with equal keys, in order (what most of
+/// two editions are, and linear however long they are), then the rest by `score`, best
+/// first, down to `floor`. For each item of `a`, its partner in `b` and their score.
+fn pair_up<K: Eq + std::hash::Hash>(
+    a: &[K],
+    b: &[K],
+    score: impl Fn(usize, usize) -> f64,
+    floor: f64,
+) -> Vec<Option<(usize, f64)>> {
+    let mut of_a: Vec<Option<(usize, f64)>> = vec![None; a.len()];
+    let mut taken = vec![false; b.len()];
+    let mut by_key: std::collections::HashMap<&K, std::collections::VecDeque<usize>> =
+        Default::default();
+    for (j, k) in b.iter().enumerate() {
+        by_key.entry(k).or_default().push_back(j);
+    }
+    for (i, k) in a.iter().enumerate() {
+        if let Some(j) = by_key.get_mut(k).and_then(|q| q.pop_front()) {
+            of_a[i] = Some((j, 1.0));
+            taken[j] = true;
+        }
+    }
+    let rest_a: Vec<usize> = (0..a.len()).filter(|&i| of_a[i].is_none()).collect();
+    let rest_b: Vec<usize> = (0..b.len()).filter(|&j| !taken[j]).collect();
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for &i in &rest_a {
+        for &j in &rest_b {
+            let s = score(i, j);
+            if s >= floor {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    // Best first; ties in document order.
+    scored.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
+    for (s, i, j) in scored {
+        if of_a[i].is_none() && !taken[j] {
+            of_a[i] = Some((j, s));
+            taken[j] = true;
+        }
+    }
+    of_a
+}
+
 /// Aligns the measures of an older and a newer edition: every measure of either appears once,
 /// in the newer edition's order, removed ones after the measure they followed.
 pub fn align(old: &Report, new: &Report) -> Vec<Pair> {
     let (a, b) = (keys(old), keys(new));
     let (old_ranks, new_ranks) = chapter_ranks(old, new);
-    let rank = |ranks: &[(NodeId, usize)], c: NodeId| ranks.iter().find(|r| r.0 == c).map(|r| r.1);
-    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in b.iter().enumerate() {
+    let (old_ranks, new_ranks): (
+        std::collections::HashMap<_, _>,
+        std::collections::HashMap<_, _>,
+    ) = (
+        old_ranks.into_iter().collect(),
+        new_ranks.into_iter().collect(),
+    );
+    let rank = |ranks: &std::collections::HashMap<NodeId, usize>, c: NodeId| ranks.get(&c).copied();
+    let key = |v: &[Key]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|k| (k.title.clone(), k.purpose.clone()))
+            .collect()
+    };
+    let of_old = pair_up(
+        &key(&a),
+        &key(&b),
+        |i, j| {
+            let (x, y) = (&a[i], &b[j]);
             let title = alike(&x.title, &y.title);
             let purpose = if x.purpose.is_empty() && y.purpose.is_empty() {
                 title
             } else {
                 alike(&x.purpose, &y.purpose)
             };
-            let s = 0.5 * title + 0.5 * purpose;
-            if s >= MATCH {
-                scored.push((s, i, j));
-            }
-        }
-    }
-    // Best first; ties in document order, so identical editions pair in place.
-    scored.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
-    let mut of_old: Vec<Option<(usize, f64)>> = vec![None; a.len()];
+            0.5 * title + 0.5 * purpose
+        },
+        MATCH,
+    );
     let mut of_new: Vec<Option<usize>> = vec![None; b.len()];
-    for (s, i, j) in scored {
-        if of_old[i].is_none() && of_new[j].is_none() {
-            of_old[i] = Some((j, s));
-            of_new[j] = Some(i);
+    for (i, m) in of_old.iter().enumerate() {
+        if let Some((j, _)) = m {
+            of_new[*j] = Some(i);
         }
     }
     // Matched measures out of their order: those off the longest run that keeps it.
