@@ -289,3 +289,47 @@ fn plans_are_matched_to_the_results_that_carry_them_out() {
         "{v}"
     );
 }
+
+#[test]
+fn a_later_edition_names_its_own_years_in_json_and_show() {
+    let next: Vec<String> = lines()
+        .into_iter()
+        .map(|s| {
+            s.replace("平成 30 年度", "令和元年度")
+                .replace("平成 29 年度", "平成 30 年度")
+        })
+        .collect();
+    let path = edition("reiwa.txt", &next);
+    let run = |args: &[&str]| {
+        Command::cargo_bin("senryaku")
+            .unwrap()
+            .args(args)
+            .arg("--file")
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["export", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], 2);
+    assert_eq!(v["fiscal_years"]["results"], 2018);
+    assert_eq!(v["fiscal_years"]["plans"], 2019);
+    let m = &v["parts"][0]["chapters"][3]["measures"][1];
+    assert_eq!(m["plans"]["heading"], "Ⅱ 令和元年度の主な取組方針");
+    assert_eq!(m["plans"]["fiscal_year"], 2019);
+    let out = run(&["show", "1.4.2", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["results"]["fiscal_year"], 2018);
+    // --fy takes this edition's years, and says which they are when given another.
+    let out = run(&["show", "1.4.2", "--fy", "2019", "--item", "1"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Ⅱ 令和元年度の主な取組方針")
+    );
+    let out = run(&["show", "1.4.2", "--fy", "2017"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("2018 (results) and 2019 (plans)"), "{err}");
+}
