@@ -71,6 +71,9 @@ fn romaji_in_every_style_and_kana_find_kanji_by_reading() {
         // 日本 reads にほん or にっぽん
         ("nihon", "1.1.5", "日本"),
         ("nippon", "1.1.5", "日本"),
+        // words IPADIC lacks, from the supplement (tools/dictgen/user.csv): 健診 is けんしん
+        ("tokutei kenshin", "4.1.2", "特定健診"),
+        ("souyaku", "1.1.2", "創薬"),
         // middle dots join words: 健康・医療 reads on
         ("kenkou iryou", "2.1", "健康・医療"),
     ];

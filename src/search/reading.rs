@@ -119,7 +119,7 @@ static SEED_READINGS: &[u8] = include_bytes!("../../assets/seed-readings.bin");
 
 /// Changes whenever the analyzer would read a text differently, so stored readings of an
 /// older analyzer are not used.
-const ANALYZER_VERSION: u64 = 3;
+const ANALYZER_VERSION: u64 = 4;
 
 const STORED_MAGIC: &[u8; 8] = b"SRKRD02\0";
 

@@ -79,11 +79,16 @@ fn run(input: &str, out: &str) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let mut lexicon: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
-    for (name, bytes) in &files {
-        if !name.ends_with(".csv") {
-            continue;
-        }
-        for line in euc(bytes).lines() {
+    // IPADIC's files (EUC-JP), then `user.csv` (UTF-8, same columns): words of health policy
+    // that IPADIC lacks and would otherwise misread (健診 as 健|診 けん|み).
+    let user = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/user.csv"))?;
+    let texts = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".csv"))
+        .map(|(_, bytes)| euc(bytes))
+        .chain(std::iter::once(user));
+    for text in texts {
+        for line in text.lines() {
             let f: Vec<&str> = line.split(',').collect();
             if f.len() < 12 {
                 continue;
