@@ -63,7 +63,7 @@ struct Built {
 }
 
 /// The readings of every unit of an index, built once on first use: read in place from
-/// the stored layout (see [`Built::to_bytes`]), whether embedded, read from the cache or
+/// the stored layout (see [`Built::into_bytes`]), whether embedded, read from the cache or
 /// just analyzed, so that loading them is one read and no copy.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Readings {
@@ -98,7 +98,7 @@ impl Analyzed {
         let mut lattice = Lattice::default();
         r.push(text, &mut lattice);
         r.finish();
-        let readings = Readings::stored(r.to_bytes(1, text.len(), 0).into(), 1, text.len(), 0)
+        let readings = Readings::stored(r.into_bytes(1, text.len(), 0).into(), 1, text.len(), 0)
             .unwrap_or_default();
         Analyzed { readings }
     }
@@ -182,7 +182,7 @@ impl Readings {
         {
             return r;
         }
-        let data = Built::analyze(texts).to_bytes(texts.len(), bytes, print);
+        let data = Built::analyze(texts).into_bytes(texts.len(), bytes, print);
         if let Some(path) = cache
             && data.len() <= cache::MAX_BYTES
         {
@@ -348,24 +348,32 @@ impl Built {
 
     /// The readings in the layout [`Readings`] reads in place: magic, text bytes, unit
     /// count, fingerprint, keys (length, bytes), unit → key offsets, words (count, four
-    /// bytes each), unit → word offsets; little endian.
-    fn to_bytes(&self, units: usize, bytes: usize, print: u64) -> Vec<u8> {
+    /// bytes each), unit → word offsets; little endian. Each table is freed as soon as it is
+    /// written, so that the tables and their layout are not all held at once.
+    fn into_bytes(self, units: usize, bytes: usize, print: u64) -> Vec<u8> {
+        let Built {
+            keys,
+            key_starts,
+            words,
+            word_starts,
+        } = self;
         let mut o = STORED_MAGIC.to_vec();
-        o.reserve(self.keys.len() + self.words.len() * 4 + self.key_starts.len() * 8 + 64);
-        for v in [bytes as u64, units as u64, print, self.keys.len() as u64] {
+        o.reserve(keys.len() + words.len() * 4 + key_starts.len() * 8 + 64);
+        for v in [bytes as u64, units as u64, print, keys.len() as u64] {
             o.extend_from_slice(&v.to_le_bytes());
         }
-        o.extend_from_slice(&self.keys);
-        for v in &self.key_starts {
+        o.extend_from_slice(&keys);
+        drop(keys);
+        for v in key_starts {
             o.extend_from_slice(&v.to_le_bytes());
         }
-        o.extend_from_slice(&(self.words.len() as u64).to_le_bytes());
-        for w in &self.words {
+        o.extend_from_slice(&(words.len() as u64).to_le_bytes());
+        for w in words {
             o.extend_from_slice(&w.gap.to_le_bytes());
             o.push(w.chars);
             o.push(w.key);
         }
-        for v in &self.word_starts {
+        for v in word_starts {
             o.extend_from_slice(&v.to_le_bytes());
         }
         o
@@ -910,7 +918,7 @@ mod tests {
         let fresh = Built::build_serial(&texts);
         let total: usize = texts.iter().map(|t| t.len()).sum();
         let print = fingerprint(&texts);
-        let bytes = fresh.to_bytes(texts.len(), total, print);
+        let bytes = fresh.clone().into_bytes(texts.len(), total, print);
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/seed-readings.bin");
         if std::env::var_os("SENRYAKU_BLESS").is_some() {
             std::fs::write(path, &bytes).expect("write");
@@ -945,7 +953,7 @@ mod tests {
         let r = Built::analyze(&texts);
         let print = fingerprint(&texts);
         let path = dir.join("x.bin");
-        let data = r.to_bytes(2, 45, print);
+        let data = r.into_bytes(2, 45, print);
         cache::write(&path, &data);
         let back = cache::read(&path).and_then(|d| Readings::stored(d.into(), 2, 45, print));
         let _ = std::fs::remove_dir_all(&dir);
