@@ -9,6 +9,7 @@
 use crate::report::{Node, NodeId, Report};
 use crate::search::normalize::fold;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// How a measure changed from the older edition to the newer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -70,12 +71,10 @@ struct Key {
     chapter: NodeId,
 }
 
-/// Each chapter's rank among the chapters both editions have, by title: a chapter that
-/// changed places has another rank; one added or dropped elsewhere changes no rank.
-/// Chapters with their ranks.
-type Ranks = Vec<(NodeId, usize)>;
-
-fn chapter_ranks(old: &Report, new: &Report) -> (Ranks, Ranks) {
+/// Where each old chapter went: the new chapter it matches by title, and whether it kept its
+/// place among the chapters both editions have (one added or dropped elsewhere moves none).
+/// A chapter with no match is absent.
+fn chapter_moves(old: &Report, new: &Report) -> HashMap<NodeId, (NodeId, bool)> {
     let chapters = |r: &Report| -> Vec<(NodeId, String)> {
         r.nodes()
             .filter_map(|(id, n)| match n {
@@ -88,38 +87,20 @@ fn chapter_ranks(old: &Report, new: &Report) -> (Ranks, Ranks) {
     let titles = |v: &[(NodeId, String)]| v.iter().map(|c| c.1.clone()).collect::<Vec<_>>();
     let (ta, tb) = (titles(&a), titles(&b));
     let of_a = pair_up(&ta, &tb, |i, j| alike(&ta[i], &tb[j]), 0.8);
-    let ma: Vec<Option<usize>> = of_a.iter().map(|m| m.map(|(j, _)| j)).collect();
-    let mut mb: Vec<Option<usize>> = vec![None; b.len()];
-    for (i, m) in ma.iter().enumerate() {
-        if let Some(j) = m {
-            mb[*j] = Some(i);
-        }
+    // A chapter kept its place if as many matched chapters come before it in both editions.
+    let mut matched_b: Vec<usize> = of_a.iter().flatten().map(|&(j, _)| j).collect();
+    matched_b.sort_unstable();
+    let mut out = HashMap::new();
+    for (rank, (i, (j, _))) in of_a
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.map(|m| (i, m)))
+        .enumerate()
+    {
+        let place = matched_b.partition_point(|&k| k < j);
+        out.insert(a[i].0, (b[j].0, place == rank));
     }
-    // Old chapters in old order get ranks 0, 1, …; a new chapter takes the rank of the old
-    // one it matches, so the new order shows as a permutation of ranks.
-    let mut old_rank = vec![None; a.len()];
-    let mut k = 0;
-    for (i, m) in ma.iter().enumerate() {
-        if m.is_some() {
-            old_rank[i] = Some(k);
-            k += 1;
-        }
-    }
-    let mut new_pos = vec![None; b.len()];
-    let mut k = 0;
-    for (j, m) in mb.iter().enumerate() {
-        if m.is_some() {
-            new_pos[j] = Some(k);
-            k += 1;
-        }
-    }
-    let ranked = |v: &[(NodeId, String)], r: &[Option<usize>]| -> Ranks {
-        v.iter()
-            .zip(r)
-            .filter_map(|((id, _), r)| r.map(|r| (*id, r)))
-            .collect()
-    };
-    (ranked(&a, &old_rank), ranked(&b, &new_pos))
+    out
 }
 
 fn keys(report: &Report) -> Vec<Key> {
@@ -224,15 +205,7 @@ fn pair_up<K: Eq + std::hash::Hash>(
 /// in the newer edition's order, removed ones after the measure they followed.
 pub fn align(old: &Report, new: &Report) -> Vec<Pair> {
     let (a, b) = (keys(old), keys(new));
-    let (old_ranks, new_ranks) = chapter_ranks(old, new);
-    let (old_ranks, new_ranks): (
-        std::collections::HashMap<_, _>,
-        std::collections::HashMap<_, _>,
-    ) = (
-        old_ranks.into_iter().collect(),
-        new_ranks.into_iter().collect(),
-    );
-    let rank = |ranks: &std::collections::HashMap<NodeId, usize>, c: NodeId| ranks.get(&c).copied();
+    let chapters = chapter_moves(old, new);
     let key = |v: &[Key]| -> Vec<(String, String)> {
         v.iter()
             .map(|k| (k.title.clone(), k.purpose.clone()))
@@ -291,8 +264,8 @@ pub fn align(old: &Report, new: &Report) -> Vec<Pair> {
         let x = &a[i];
         let similarity = of_old[i].map_or(0.0, |(_, s)| s);
         // Moved: out of order among the measures, or its chapter is another or elsewhere.
-        let chapter_moved = rank(&old_ranks, x.chapter) != rank(&new_ranks, y.chapter)
-            || rank(&old_ranks, x.chapter).is_none();
+        // Moved: its chapter is another, or changed places.
+        let chapter_moved = chapters.get(&x.chapter) != Some(&(y.chapter, true));
         let change = if !ordered[i] || chapter_moved {
             Change::Moved
         } else if x.title != y.title {
