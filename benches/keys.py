@@ -3,7 +3,8 @@
 
     python3 benches/keys.py FILE [KEYS]
 
-Starts `target/release/senryaku FILE` in a 120x40 pty, waits for the first frame, then sends
+Starts `target/release/senryaku FILE` in a 120x40 pty (with `OTHER=OLD`, `senryaku OLD FILE`:
+two editions, opening on the plan → result view), waits for the first frame, then sends
 each key of KEYS (default: navigation keys) many times and measures the time from writing
 the key to the end of the frame it causes (the output going quiet for 3 ms). Prints the time
 to the first frame and, per key, the median and the worst.
@@ -42,7 +43,8 @@ def main():
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
-        os.execv(BIN, [BIN, path])
+        other = os.environ.get("OTHER")
+        os.execv(BIN, [BIN, other, path] if other else [BIN, path])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     t0 = time.perf_counter()
     buf = b""

@@ -29,6 +29,13 @@ const LONG_VERSION: &str = concat!(
 pub struct Cli {
     /// Report to open (UTF-8 or Shift_JIS text); default: the embedded 2018 report
     pub file: Option<PathBuf>,
+    /// A second edition: the two are compared, the newer shown with the older's plans beside
+    /// its results (either order: the earlier fiscal years are the older)
+    #[arg(value_name = "OTHER")]
+    pub other: Option<PathBuf>,
+    /// An earlier edition to compare the report with (as `senryaku OLD NEW`)
+    #[arg(long, value_name = "OLD", conflicts_with = "other")]
+    pub compare: Option<PathBuf>,
     /// Report to open, as every subcommand takes it
     #[arg(
         long = "file",
@@ -537,20 +544,9 @@ fn compare(
     let max = max_size.saturating_mul(1 << 20);
     let a = report::load_limited(Some(first), max)?;
     let b = report::load_limited(Some(second), max)?;
-    let (ya, yb) = (a.report.fiscal_years(), b.report.fiscal_years());
-    let (old, new) = if (ya.0, ya.1) > (yb.0, yb.1) {
-        (&b, &a)
-    } else {
-        (&a, &b)
-    };
-    if ya == yb {
-        let years = |y: Option<u32>| y.map_or("?".to_string(), |y| y.to_string());
-        let _ = writeln!(
-            io::stderr(),
-            "senryaku: warning: both editions name fiscal years {} and {}; compared as given",
-            years(ya.0),
-            years(ya.1)
-        );
+    let (old, new, same) = crate::compare::order(&a, &b, |l: &Loaded| l.report.fiscal_years());
+    if same {
+        warn_same_years(old);
     }
     let pairs = crate::compare::align(&old.report, &new.report);
     if let Some(id) = measure {
@@ -588,6 +584,18 @@ fn compare(
         ));
     }
     emit(&report::decode::strip_controls(&out))
+}
+
+/// The warning for two editions that name the same fiscal years: they are compared as given.
+fn warn_same_years(edition: &Loaded) {
+    let (a, b) = edition.report.fiscal_years();
+    let years = |y: Option<u32>| y.map_or("?".to_string(), |y| y.to_string());
+    let _ = writeln!(
+        io::stderr(),
+        "senryaku: warning: both editions name fiscal years {} and {}; compared as given",
+        years(a),
+        years(b)
+    );
 }
 
 /// `compare --measure ID`: the older edition's plans of a measure, each with the newer
@@ -784,7 +792,30 @@ fn answer(
 pub fn browse(cli: &Cli) -> Result<u8, Failure> {
     let path = cli.file.as_deref().or(cli.file_option.as_deref());
     use std::io::IsTerminal;
-    let loaded = report::load_limited(path, cli.max_size.saturating_mul(1 << 20))?;
+    let max = cli.max_size.saturating_mul(1 << 20);
+    let loaded = report::load_limited(path, max)?;
+    let other = match cli.other.as_deref().or(cli.compare.as_deref()) {
+        Some(p) => Some(report::load_limited(Some(p), max)?),
+        None => None,
+    };
+    // Two editions: the newer is shown, the older compared with it.
+    let (loaded, old) = match other {
+        Some(b) => {
+            let years = |l: &Loaded| l.report.fiscal_years();
+            let (older, _, same) = crate::compare::order(&loaded, &b, years);
+            if same {
+                warn_same_years(&loaded);
+            }
+            // `--compare OLD` names the older one when the years do not tell.
+            let b_older = std::ptr::eq(older, &b) || (same && cli.compare.is_some());
+            if b_older {
+                (loaded, Some(b))
+            } else {
+                (b, Some(loaded))
+            }
+        }
+        None => (loaded, None),
+    };
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::error(
             "the browser needs a terminal; for scripts use `senryaku toc`, `show`, `search` or `export`",
@@ -802,7 +833,7 @@ pub fn browse(cli: &Cli) -> Result<u8, Failure> {
             Ambiguous::Narrow => Some(true),
         },
     };
-    match crate::tui::run(loaded, options) {
+    match crate::tui::run(loaded, old, options) {
         Ok(crate::tui::Exit::Quit) => Ok(0),
         Ok(crate::tui::Exit::Signal(sig)) => Ok((128 + sig).clamp(0, 255) as u8),
         Err(e) => Err(Failure::error(format!("terminal: {e}"))),

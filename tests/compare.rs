@@ -333,3 +333,35 @@ fn a_later_edition_names_its_own_years_in_json_and_show() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("2018 (results) and 2019 (plans)"), "{err}");
 }
+
+#[path = "common/editions.rs"]
+mod editions;
+
+#[test]
+fn a_written_edition_reads_back_as_the_same_report() {
+    let seed = editions::seed();
+    let text = editions::write(&seed);
+    let back = senryaku::report::from_bytes(text.as_bytes(), senryaku::report::Origin::Embedded)
+        .unwrap()
+        .report;
+    assert_eq!(back.parts, seed.parts);
+    assert_eq!(back.measure_count(), 42);
+    let next = editions::next(&seed);
+    let back = senryaku::report::from_bytes(
+        editions::write(&next).as_bytes(),
+        senryaku::report::Origin::Embedded,
+    )
+    .unwrap()
+    .report;
+    assert_eq!(back.parts, next.parts);
+    assert_eq!(back.fiscal_years(), (Some(2018), Some(2019)));
+}
+
+/// Writes the next edition to `$SENRYAKU_WRITE_NEXT`, to try the browser on by hand.
+#[test]
+fn write_the_next_edition_when_asked() {
+    if let Some(path) = std::env::var_os("SENRYAKU_WRITE_NEXT") {
+        let next = editions::changed(&editions::seed());
+        std::fs::write(path, editions::write(&next)).unwrap();
+    }
+}

@@ -521,3 +521,37 @@ fn ambiguous_width_is_asked_of_the_terminal() {
         r.assert_restored();
     }
 }
+
+#[path = "common/editions.rs"]
+mod editions;
+
+/// `senryaku NEW OLD`: the newer edition opens with the older's plans beside its results,
+/// whichever order the two are given in; `d` goes back to the normal view.
+#[test]
+fn two_editions_open_as_plans_beside_results() {
+    let seed = editions::seed();
+    let old = editions::file("old-edition.txt", &editions::write(&seed));
+    let new = editions::file(
+        "new-edition.txt",
+        &editions::write(&editions::changed(&seed)),
+    );
+    let (new, old) = (new.to_str().unwrap(), old.to_str().unwrap());
+    let mut r = start(&["--ambiguous", "narrow", new, old], &[], 120, 40);
+    r.screen.wait_for(&[
+        "Plans → results",
+        "[1.1.1 → 1.1.1]",
+        "~ ① 臨床研究法の着実な施行",
+        "- ⑤ 日本医療研究開発大賞の創",
+        "Ⅱ 平成 30 年度の主な取組方針",
+        "Ⅰ 平成 30 年度の主な実行状況・成果",
+    ]);
+    r.send(b":1.4.2\r");
+    r.screen.wait_for(&["[1.4.2 → 1.4.2]", "row 1/2"]);
+    r.send(b"d");
+    r.screen.wait_for(&["Normal view (d: plans → results)"]);
+    assert!(!r.screen.text().contains("row 1/2"));
+    r.send(b"q");
+    let status = r.wait_exit(Duration::from_secs(3));
+    assert!(status.success());
+    r.assert_restored();
+}

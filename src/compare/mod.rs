@@ -6,6 +6,7 @@
 //! Sørensen–Dice coefficient of character bigrams of the folded texts, which suits Japanese,
 //! where words are not spaced. Pairs are taken best first.
 
+pub mod diff;
 use crate::report::{Node, NodeId, Report};
 use crate::search::normalize::fold;
 use serde::Serialize;
@@ -380,6 +381,171 @@ pub fn carried_out(plans: &[crate::report::Item], results: &[crate::report::Item
             out[i].similarity = (s * 1000.0).round() / 1000.0;
         }
     }
+    out
+}
+
+/// Which of two editions is the older: the one whose fiscal years come first (`a` when they
+/// name the same years). Also says whether they name the same years, which deserves a warning.
+pub fn order<'a, T>(
+    a: &'a T,
+    b: &'a T,
+    years: impl Fn(&T) -> (Option<u32>, Option<u32>),
+) -> (&'a T, &'a T, bool) {
+    let (ya, yb) = (years(a), years(b));
+    let same = ya == yb;
+    if ya > yb { (b, a, same) } else { (a, b, same) }
+}
+
+/// A measure's bullet as the pieces a reader sees: its text, its sub-items, its tail.
+pub fn pieces(item: &crate::report::Item) -> Vec<&str> {
+    let mut v = vec![item.text.as_str()];
+    v.extend(item.items.iter().map(|s| s.text.as_str()));
+    if !item.tail.is_empty() {
+        v.push(item.tail.as_str());
+    }
+    v
+}
+
+/// One row of the plan → result view: a plan of the older edition, the result of the newer
+/// that carries it out, or a result no plan foretold; with what changed between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The plan bullet's index in the older edition's plans.
+    pub plan: Option<usize>,
+    /// The result bullet's index in the newer edition's results.
+    pub result: Option<usize>,
+    /// How alike the two are, 0 to 1.
+    pub similarity: f64,
+    /// Char ranges that differ, over the pieces of each bullet joined by `\n`.
+    pub diff: diff::Diff,
+}
+
+/// Two editions compared, kept for the browser: the older edition, the pairs, and where each
+/// measure of the newer one and each removed measure is.
+#[derive(Debug)]
+pub struct Comparison {
+    /// The older edition.
+    pub old: Report,
+    /// Its file name, for titles and citations.
+    pub old_source: String,
+    /// Every measure of either edition with its counterpart (see [`align`]).
+    pub pairs: Vec<Pair>,
+    /// The pair of each measure of the newer edition.
+    of_new: HashMap<NodeId, usize>,
+    /// Removed measures, each as the newer edition's node it is shown after (the measure that
+    /// preceded it in its chapter, or its chapter) and its pair; in that order.
+    pub removed: Vec<(NodeId, usize)>,
+    /// The newer edition's fiscal years named in the older's plans and the newer's results.
+    pub years: (Option<u32>, Option<u32>),
+}
+
+impl Comparison {
+    /// Compares an older edition with the newer one the browser shows.
+    pub fn new(old: Report, old_source: String, new: &Report) -> Comparison {
+        let pairs = align(&old, new);
+        let of_new = pairs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((p.new?, i)))
+            .collect();
+        let removed = place_removed(&old, new, &pairs);
+        let years = (old.fiscal_years().1, new.fiscal_years().0);
+        Comparison {
+            old,
+            old_source,
+            pairs,
+            of_new,
+            removed,
+            years,
+        }
+    }
+
+    /// The pair of a measure of the newer edition.
+    pub fn pair_of(&self, new: NodeId) -> Option<usize> {
+        self.of_new.get(&new).copied()
+    }
+
+    /// The rows of the plan → result view of a pair: each of the older edition's plans with
+    /// the newer edition's result that carries it out, then the results no plan foretold.
+    pub fn rows(&self, pair: usize, new: &Report) -> Vec<Row> {
+        let Some(p) = self.pairs.get(pair) else {
+            return Vec::new();
+        };
+        let plans: &[crate::report::Item] = p
+            .old
+            .and_then(|id| self.old.measure(id))
+            .map_or(&[], |m| &m.plans.items);
+        let results: &[crate::report::Item] = p
+            .new
+            .and_then(|id| new.measure(id))
+            .map_or(&[], |m| &m.results.items);
+        let joined = |item: Option<&crate::report::Item>| {
+            item.map_or(String::new(), |i| pieces(i).join("\n"))
+        };
+        let row = |plan: Option<usize>, result: Option<usize>, similarity: f64| {
+            let (a, b) = (
+                joined(plan.and_then(|i| plans.get(i))),
+                joined(result.and_then(|i| results.get(i))),
+            );
+            Row {
+                plan,
+                result,
+                similarity,
+                diff: diff::diff(&a, &b),
+            }
+        };
+        let carried = carried_out(plans, results);
+        let mut used = vec![false; results.len()];
+        let mut out: Vec<Row> = carried
+            .iter()
+            .map(|c| {
+                if let Some(r) = c.result {
+                    used[r] = true;
+                }
+                row(Some(c.plan), c.result, c.similarity)
+            })
+            .collect();
+        out.extend(
+            (0..results.len())
+                .filter(|&r| !used[r])
+                .map(|r| row(None, Some(r), 0.0)),
+        );
+        out
+    }
+}
+
+/// Where each removed measure is shown in the newer edition's outline: after the nearest
+/// measure before it in its chapter that the newer edition kept, else at the top of the
+/// chapter its chapter became, else after the pair before it.
+fn place_removed(old: &Report, new: &Report, pairs: &[Pair]) -> Vec<(NodeId, usize)> {
+    let of_old: HashMap<NodeId, Option<NodeId>> =
+        pairs.iter().filter_map(|p| Some((p.old?, p.new))).collect();
+    let chapters = chapter_moves(old, new);
+    let mut out = Vec::new();
+    let mut last_new = None;
+    for (i, p) in pairs.iter().enumerate() {
+        if p.new.is_some() {
+            last_new = p.new;
+        }
+        let (Some(o), None) = (p.old, p.new) else {
+            continue;
+        };
+        let (Some(c), Some(m)) = (o.chapter, o.measure) else {
+            continue;
+        };
+        let before = (1..m).rev().find_map(|k| {
+            of_old
+                .get(&NodeId::measure(o.part, c, k))
+                .copied()
+                .flatten()
+        });
+        let anchor = before
+            .or_else(|| chapters.get(&NodeId::chapter(o.part, c)).map(|x| x.0))
+            .or(last_new)
+            .unwrap_or(NodeId::PREFACE);
+        out.push((anchor, i));
+    }
+    out.sort_by_key(|&(a, i)| (a, i));
     out
 }
 

@@ -285,6 +285,16 @@ pub(crate) fn body_text(body: &[BodyLine], markdown: bool) -> String {
     out
 }
 
+/// Whole bullets quoted under a citation, as a copy writes them; what the plan → result view
+/// copies of each edition.
+pub fn quoted(cite: &str, items: &[&Item], format: Format) -> String {
+    let mut body = Vec::new();
+    for item in items {
+        bullet_lines(item, &mut body);
+    }
+    strip_controls(&render(cite, &body, format)).into_owned()
+}
+
 /// A part or chapter quoted whole, as `show` prints it: the citation (report title, path and
 /// title), then every measure under it.
 pub fn node(report: &Report, id: NodeId, format: Format) -> Option<String> {

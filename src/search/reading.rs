@@ -113,6 +113,31 @@ impl Analyzed {
     }
 }
 
+/// `text` cut into words, as char ranges that cover it whole: the analyzer's words, and each
+/// character between them (white space, middle dots) on its own. What a diff of Japanese
+/// compares, so that it reads as changed words rather than scattered characters.
+pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut built = Built::default();
+    let mut lattice = Lattice::default();
+    built.push(text, &mut lattice);
+    let n = text.chars().count();
+    let mut out = Vec::with_capacity(built.words.len() * 2);
+    let mut at = 0usize;
+    for w in &built.words {
+        for c in at..(at + w.gap as usize).min(n) {
+            out.push((c, c + 1));
+        }
+        at = (at + w.gap as usize).min(n);
+        let end = (at + w.chars as usize).min(n);
+        if end > at {
+            out.push((at, end));
+        }
+        at = end;
+    }
+    out.extend((at..n).map(|c| (c, c + 1)));
+    out
+}
+
 /// The embedded report's readings, analyzed when the program was built (see
 /// `the_embedded_readings_are_current` below): reading search on it costs nothing at start.
 static SEED_READINGS: &[u8] = include_bytes!("../../assets/seed-readings.bin");

@@ -39,6 +39,8 @@ pub enum Action {
     PrevMeasure,
     /// `s`: side by side, stacked, auto.
     ToggleLayout,
+    /// `d`: the plan → result view of two editions, or the normal view.
+    ToggleCompare,
     /// Alt-m: release the mouse to the terminal, or take it back.
     ToggleMouse,
     /// `:`: go to a part, chapter or measure by its id.

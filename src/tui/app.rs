@@ -12,6 +12,8 @@ use super::programs::{self, Programs};
 use super::screen::{self, Screen};
 use super::strings;
 use super::theme::Theme;
+use super::versus::{self, Versus};
+use crate::compare::{Change, Comparison};
 use crate::report::excerpt::{self, Format, Scope};
 use crate::report::{Loc, Node, NodeId, Report};
 use crate::search::{self, Hit, Index, Query, Results};
@@ -30,11 +32,19 @@ pub struct Doc {
     pub source: String,
     /// Every measure's id, in document order.
     measures: Vec<NodeId>,
+    /// An earlier edition compared with this one, when two were opened.
+    pub compare: Option<Comparison>,
 }
 
 impl Doc {
     /// Indexes a report.
     pub fn new(report: Report, source: String) -> Doc {
+        Doc::compared(report, source, None)
+    }
+
+    /// Indexes a report and compares it with an earlier edition (its report and file name).
+    pub fn compared(report: Report, source: String, old: Option<(Report, String)>) -> Doc {
+        let compare = old.map(|(old, name)| Comparison::new(old, name, &report));
         let index = Index::build(&report);
         let measures = report.measures().map(|(id, _)| id).collect();
         Doc {
@@ -42,7 +52,51 @@ impl Doc {
             index,
             source,
             measures,
+            compare,
         }
+    }
+
+    /// The names of the two editions compared, for the plan → result view.
+    fn sources(&self) -> versus::Sources<'_> {
+        versus::Sources {
+            old: self.compare.as_ref().map_or("", |c| c.old_source.as_str()),
+            new: &self.source,
+        }
+    }
+
+    /// What the status bar names: the file, or the two editions compared.
+    pub fn title(&self) -> String {
+        match &self.compare {
+            Some(c) => strings::editions(&c.old_source, &self.source),
+            None => self.source.clone(),
+        }
+    }
+
+    /// The outline's marks for the comparison.
+    fn marks(&self) -> outline::Marks {
+        let Some(c) = &self.compare else {
+            return outline::Marks::default();
+        };
+        let changes = c
+            .pairs
+            .iter()
+            .filter(|p| p.change != Change::Same)
+            .filter_map(|p| Some((p.new?, p.change)))
+            .collect();
+        let ghosts = c
+            .removed
+            .iter()
+            .map(|&(anchor, i)| {
+                let text = c.pairs[i]
+                    .old
+                    .and_then(|id| c.old.get(id))
+                    .map_or(String::new(), |n| {
+                        crate::report::export::heading(n.label(), n.title())
+                    });
+                (anchor, text)
+            })
+            .collect();
+        outline::Marks { changes, ghosts }
     }
 
     /// Runs a query within a scope, capped at [`SEARCH_LIMIT`] hits.
@@ -221,6 +275,10 @@ pub struct App {
     outline_width: u16,
     outline: Outline,
     detail: Detail,
+    /// The plan → result view of the measure shown, when two editions are compared.
+    versus: Versus,
+    /// The plan → result view is asked for (`d` toggles it).
+    versus_on: bool,
     search: super::picker::Picker<Hit>,
     /// The number of the last query sent to the search worker.
     search_generation: u64,
@@ -250,8 +308,12 @@ impl App {
     pub fn new(doc: Arc<Doc>, theme: Theme, size: Rect) -> App {
         // Open on the first measure, so the first frame shows one.
         let first = doc.measures.first().copied().unwrap_or(NodeId::part(1));
-        let outline = Outline::new(&doc.report, first);
+        let mut outline = Outline::new(&doc.report, first);
+        if doc.compare.is_some() {
+            outline.set_marks(&doc.report, doc.marks());
+        }
         let detail = Detail::new(&doc.report, first);
+        let versus_on = doc.compare.is_some();
         let mut app = App {
             doc,
             theme,
@@ -262,6 +324,8 @@ impl App {
             outline_width: 0,
             outline,
             detail,
+            versus: Versus::default(),
+            versus_on,
             search: Default::default(),
             search_generation: 0,
             search_scope: SearchScope::All,
@@ -278,6 +342,7 @@ impl App {
             history: Default::default(),
             screen: Screen::default(),
         };
+        app.sync_versus();
         app.settle(true);
         app
     }
@@ -337,6 +402,33 @@ impl App {
     pub fn detail(&self) -> &Detail {
         &self.detail
     }
+    /// The plan → result view, when it is what the detail pane shows.
+    pub fn versus(&self) -> Option<&Versus> {
+        self.versus_shown().then_some(&self.versus)
+    }
+
+    /// Does the detail pane show the plan → result view? When it is asked for and the node
+    /// shown is a measure of the comparison, and always for a removed measure.
+    fn versus_shown(&self) -> bool {
+        self.versus.pair().is_some() && (self.versus_on || self.outline.selected_ghost().is_some())
+    }
+
+    /// Keeps the plan → result view on the measure shown (or the removed measure selected).
+    fn sync_versus(&mut self) {
+        let Some(cmp) = &self.doc.compare else {
+            return;
+        };
+        let pair = match self.outline.selected_ghost() {
+            Some(k) => cmp.removed.get(k).map(|r| r.1),
+            None => cmp.pair_of(self.detail.node()),
+        };
+        match pair {
+            Some(p) => self
+                .versus
+                .show(cmp, &self.doc.report, p, self.doc.sources()),
+            None => self.versus = Versus::default(),
+        }
+    }
     /// The search popup.
     pub fn search(&self) -> &super::picker::Picker<Hit> {
         &self.search
@@ -377,6 +469,11 @@ impl App {
 
     /// Position text for the status bar: `1.4.2  12/42`.
     pub fn position(&self) -> String {
+        if let (Some(k), Some(c)) = (self.outline.selected_ghost(), &self.doc.compare)
+            && let Some(old) = c.removed.get(k).and_then(|r| c.pairs[r.1].old)
+        {
+            return strings::removed_position(&old.to_string());
+        }
         let id = self.selected();
         match self.doc.measures.binary_search(&id) {
             Ok(i) => format!("{id}  {}/{}", i + 1, self.doc.measures.len()),
@@ -457,6 +554,10 @@ impl App {
             self.detail.reveal(&self.screen);
         }
         self.detail.clamp(&self.screen);
+        if self.versus_shown() {
+            self.versus
+                .plan(areas.detail_body(), screen::GUTTER, reveal);
+        }
         // The help's lines are laid out (wrapped) only while it is open.
         if matches!(self.mode, Mode::Help | Mode::HelpFilter) {
             let help_h = areas.popup.height.saturating_sub(2) as usize;
@@ -497,6 +598,7 @@ impl App {
             self.message = None;
         }
         let reveal = self.dispatch(action, &mut effects);
+        self.sync_versus();
         self.settle(reveal);
         if std::mem::take(&mut self.reveal_occurrence)
             && let (_, Some((block, (start, _)))) = self.highlights()
@@ -595,6 +697,17 @@ impl App {
                 }
                 self.mode = Mode::Programs;
             }
+            Action::ToggleCompare => self.toggle_versus(),
+            Action::CopyItem if self.versus_shown() => match self.focus {
+                Focus::Detail => self.copy_versus(Some(self.versus.cursor()), effects),
+                Focus::Outline => self.copy_versus(None, effects),
+            },
+            Action::CopyMeasure | Action::CopySection if self.versus_shown() => {
+                self.copy_versus(None, effects)
+            }
+            Action::VisualStart if self.versus_shown() => {
+                self.message = Some(strings::VISUAL_IN_VERSUS.to_string());
+            }
             Action::CopyItem => match self.focus {
                 Focus::Detail => self.copy_selection(effects),
                 Focus::Outline => self.copy(Scope::Measure, effects),
@@ -688,6 +801,13 @@ impl App {
                 return false;
             }
             a => match self.focus {
+                Focus::Detail if self.versus_shown() => {
+                    let (outcome, reveal) = self.versus.update(&a);
+                    if outcome == versus::Outcome::FocusOutline {
+                        self.focus = Focus::Outline;
+                    }
+                    return reveal;
+                }
                 Focus::Outline => {
                     let page = self.screen.areas.outline_body().height as usize;
                     let outcome = self.outline.update(&self.doc.report, &a, page);
@@ -755,6 +875,8 @@ impl App {
             let h = areas.outline_body().height as usize;
             let outcome = self.outline.scroll_by(by, h);
             self.on_outline(outcome);
+        } else if self.versus_shown() {
+            self.versus.wheel(by);
         } else {
             self.detail.wheel(&self.screen, x, y, by);
         }
@@ -766,12 +888,54 @@ impl App {
             self.focus = Focus::Outline;
             let outcome = self.outline.click(&self.doc.report, (y - body.y) as usize);
             self.on_outline(outcome);
+        } else if self.versus_shown() {
+            if super::layout::contains(self.screen.areas.detail, x, y) {
+                self.focus = Focus::Detail;
+                self.versus.click(y);
+            }
         } else if self.detail.click(&self.screen, x, y) {
             self.focus = Focus::Detail;
         }
     }
 
     // ----- copying --------------------------------------------------------------------------
+
+    /// `d`: the plan → result view, or back to the normal one.
+    fn toggle_versus(&mut self) {
+        if self.doc.compare.is_none() {
+            self.message = Some(strings::NO_COMPARISON.to_string());
+            return;
+        }
+        if self.outline.selected_ghost().is_some() {
+            self.message = Some(strings::GHOST_ONLY.to_string());
+            return;
+        }
+        self.versus_on = !self.versus_on;
+        self.message = Some(
+            if self.versus_on {
+                strings::VERSUS_ON
+            } else {
+                strings::VERSUS_OFF
+            }
+            .to_string(),
+        );
+    }
+
+    /// Copies a row of the plan → result view, or all of them, citing both editions.
+    fn copy_versus(&mut self, row: Option<usize>, effects: &mut Vec<Effect>) {
+        let Some(cmp) = &self.doc.compare else {
+            return;
+        };
+        let (report, src) = (&self.doc.report, self.doc.sources());
+        let text = match row {
+            Some(r) => self.versus.copy_row(cmp, report, r, src, self.copy_format),
+            None => self.versus.copy_all(cmp, report, src, self.copy_format),
+        };
+        match text {
+            Some(text) => effects.push(Effect::Copy(text)),
+            None => self.message = Some(strings::NOT_A_MEASURE.to_string()),
+        }
+    }
 
     fn copy_selection(&mut self, effects: &mut Vec<Effect>) {
         let places = self.detail.selected_places();
@@ -912,6 +1076,8 @@ impl App {
 
     fn go_to_hit(&mut self, hit: &Hit) {
         let loc: Loc = self.doc.index.units[hit.unit];
+        // A hit is shown where it is: in the normal view.
+        self.versus_on = false;
         self.record_jump();
         self.show(loc.node);
         self.detail.go_to(loc);

@@ -31,6 +31,50 @@ impl Harness {
         }
     }
 
+    /// A browser over the newer of two editions compared (file names `old.txt`, `new.txt`).
+    pub fn compared(new: Report, old: Report, width: u16, height: u16, colour: bool) -> Harness {
+        let doc = Arc::new(Doc::compared(
+            new,
+            "new.txt".into(),
+            Some((old, "old.txt".into())),
+        ));
+        Harness {
+            app: App::new(doc, Theme { colour }, Rect::new(0, 0, width, height)),
+            copies: Vec::new(),
+            quit: false,
+        }
+    }
+
+    /// The plan → result view, when the detail pane shows it: each row as (plan, result)
+    /// bullet numbers, 1-based.
+    pub fn versus_rows(&self) -> Option<Vec<(Option<usize>, Option<usize>)>> {
+        let v = self.app.versus()?;
+        Some(
+            v.rows()
+                .iter()
+                .map(|r| (r.plan.map(|p| p + 1), r.result.map(|r| r + 1)))
+                .collect(),
+        )
+    }
+
+    /// The row of the plan → result view under the cursor.
+    pub fn versus_cursor(&self) -> Option<usize> {
+        self.app.versus().map(|v| v.cursor())
+    }
+
+    /// The outline's visible rows as drawn marks and text: `~ ① 臨床研究法の着実な施行`.
+    pub fn outline_marks(&self) -> Vec<String> {
+        self.app
+            .outline()
+            .rows()
+            .iter()
+            .map(|r| {
+                let mark = r.mark.map_or(" ", super::ui::change_mark);
+                format!("{mark} {}", r.text)
+            })
+            .collect()
+    }
+
     /// The node shown, as its id (`1.4.2`).
     pub fn selected(&self) -> String {
         self.app.selected().to_string()

@@ -89,6 +89,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[k(']')], Action::NextMeasure, "next measure"),
     b(Normal, &[k('[')], Action::PrevMeasure, "previous measure"),
     b(Normal, &[k('s')], Action::ToggleLayout, "FY sections: side by side / stacked / auto"),
+    b(Normal, &[k('d')], Action::ToggleCompare, "two editions: last edition's plans beside this one's results / normal view"),
     b(Normal, &[k('<')], Action::NarrowOutline, "narrower outline"),
     b(Normal, &[k('>')], Action::WidenOutline, "wider outline"),
     b(Normal, &[k('+')], Action::ExpandAll, "expand the whole outline"),

@@ -19,6 +19,7 @@ pub(crate) mod strings;
 pub(crate) mod terminal;
 pub(crate) mod theme;
 pub(crate) mod ui;
+pub(crate) mod versus;
 pub(crate) mod wrap;
 
 pub use app::{Focus, Mode};
@@ -173,20 +174,25 @@ fn hung_up() -> bool {
 const BATCH: Duration = Duration::from_millis(30);
 
 /// Runs the browser on a loaded report until the user quits or a signal arrives.
-pub fn run(loaded: Loaded, options: Options) -> io::Result<Exit> {
-    let exit = run_loop(loaded, options);
+pub fn run(loaded: Loaded, old: Option<Loaded>, options: Options) -> io::Result<Exit> {
+    let exit = run_loop(loaded, old, options);
     // A clipboard program still running when the browser ends ends with it.
     clipboard::kill_running();
     exit
 }
 
-fn run_loop(loaded: Loaded, options: Options) -> io::Result<Exit> {
+fn run_loop(loaded: Loaded, old: Option<Loaded>, options: Options) -> io::Result<Exit> {
     let caught = install_signals()?;
     let (mut term, _guard) = terminal::init(options.mouse)?;
     let narrow = options.ambiguous.or_else(terminal::probe_ambiguous_narrow);
     crate::width::set_ambiguous_narrow(narrow.unwrap_or(false));
     let size = term.size()?;
-    let doc = Arc::new(Doc::new(loaded.report, loaded.origin.display_name()));
+    let old = old.map(|o| (o.report, o.origin.display_name()));
+    let doc = Arc::new(Doc::compared(
+        loaded.report,
+        loaded.origin.display_name(),
+        old,
+    ));
     let mut app = App::new(
         Arc::clone(&doc),
         theme::Theme::from_env(),

@@ -3,8 +3,9 @@
 //! frame, so moving through a 60,000-row outline costs the same as through a 60-row one.
 
 use super::action::Action;
+use crate::compare::Change;
 use crate::report::{Node, NodeId, Report, export};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One visible row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,21 @@ pub struct Row {
     pub expandable: bool,
     /// Its children are shown.
     pub expanded: bool,
+    /// How the measure changed since the earlier edition, when two are compared.
+    pub mark: Option<Change>,
+    /// A measure the newer edition removed, shown where it was: its index among the
+    /// comparison's removed measures (`id` is then the node it follows).
+    pub ghost: Option<usize>,
+}
+
+/// What a comparison adds to the outline: each measure's change, and the removed measures
+/// with the node each follows and its text, in that order.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Changes of the newer edition's measures (same ones left out).
+    pub changes: HashMap<NodeId, Change>,
+    /// Removed measures: the node each is shown after, and its label and title.
+    pub ghosts: Vec<(NodeId, String)>,
 }
 
 /// What a key in the outline asks of the rest of the browser.
@@ -41,6 +57,7 @@ pub struct Outline {
     scroll: usize,
     /// Every branch (part or chapter) id: the fully expanded tree.
     branches: HashSet<NodeId>,
+    marks: Marks,
 }
 
 /// The parent of a node in the outline.
@@ -66,9 +83,16 @@ impl Outline {
             cursor: 0,
             scroll: 0,
             branches,
+            marks: Marks::default(),
         };
         o.rebuild(report, selected);
         o
+    }
+
+    /// Marks changed measures and shows removed ones, from a comparison.
+    pub fn set_marks(&mut self, report: &Report, marks: Marks) {
+        self.marks = marks;
+        self.rebuild(report, self.selected());
     }
 
     /// Rebuilds the rows after a fold changed, keeping `keep` selected (or its nearest shown
@@ -81,25 +105,52 @@ impl Outline {
                     .and_then(parent)
                     .is_none_or(|g| expanded.contains(&g))
         };
-        self.rows = report
-            .nodes()
-            .filter(|(id, _)| shown(*id))
-            .map(|(id, node)| {
-                let (depth, expandable) = match node {
-                    Node::Preface(_) => (0, false),
-                    Node::Part(p) => (0, !p.chapters.is_empty()),
-                    Node::Chapter(_, c) => (1, !c.measures.is_empty()),
-                    Node::Measure(..) => (2, false),
-                };
-                Row {
-                    id,
-                    depth,
-                    text: export::heading(node.label(), node.title()),
-                    expandable,
-                    expanded: expanded.contains(&id),
+        let marks = &self.marks;
+        let mut ghosts = marks.ghosts.iter().enumerate().peekable();
+        let mut rows = Vec::new();
+        for (id, node) in report.nodes() {
+            if !shown(id) {
+                // Removed measures after a hidden node are hidden with it.
+                while ghosts.next_if(|g| g.1.0 <= id).is_some() {}
+                continue;
+            }
+            let (depth, expandable) = match node {
+                Node::Preface(_) => (0, false),
+                Node::Part(p) => (0, !p.chapters.is_empty()),
+                Node::Chapter(_, c) => (1, !c.measures.is_empty()),
+                Node::Measure(..) => (2, false),
+            };
+            rows.push(Row {
+                id,
+                depth,
+                text: export::heading(node.label(), node.title()),
+                expandable,
+                expanded: expanded.contains(&id),
+                mark: marks.changes.get(&id).copied(),
+                ghost: None,
+            });
+            // A removed measure shows where it was, if its chapter is open.
+            let chapter = if id.measure.is_some() {
+                parent(id)
+            } else {
+                Some(id)
+            };
+            let open = id.chapter.is_some() && chapter.is_some_and(|c| expanded.contains(&c));
+            while let Some((k, (_, text))) = ghosts.next_if(|g| g.1.0 <= id) {
+                if open {
+                    rows.push(Row {
+                        id,
+                        depth: 2,
+                        text: text.clone(),
+                        expandable: false,
+                        expanded: false,
+                        mark: Some(Change::Removed),
+                        ghost: Some(k),
+                    });
                 }
-            })
-            .collect();
+            }
+        }
+        self.rows = rows;
         self.cursor = self.row_of(keep);
     }
 
@@ -107,8 +158,12 @@ impl Outline {
     fn row_of(&self, id: NodeId) -> usize {
         let mut at = Some(id);
         while let Some(a) = at {
-            // Rows are in document order, which is NodeId order.
-            if let Ok(i) = self.rows.binary_search_by(|r| r.id.cmp(&a)) {
+            // Rows are in document order, which is NodeId order; a removed measure after
+            // the node it follows.
+            if let Ok(i) = self
+                .rows
+                .binary_search_by(|r| (r.id, r.ghost).cmp(&(a, None)))
+            {
                 return i;
             }
             at = parent(a);
@@ -131,9 +186,14 @@ impl Outline {
         self.scroll
     }
 
-    /// The selected node.
+    /// The selected node (for a removed measure, the node it follows).
     pub fn selected(&self) -> NodeId {
         self.rows.get(self.cursor).map_or(NodeId::part(1), |r| r.id)
+    }
+
+    /// The removed measure selected, if one is: its index among the comparison's.
+    pub fn selected_ghost(&self) -> Option<usize> {
+        self.rows.get(self.cursor).and_then(|r| r.ghost)
     }
 
     /// Selects a node, opening its ancestors.

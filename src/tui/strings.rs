@@ -133,3 +133,45 @@ pub(crate) fn measure_count(n: usize) -> String {
         n => format!("{n} measures"),
     }
 }
+
+// The plan → result view.
+pub(crate) const VERSUS: &str = "Plans → results";
+pub(crate) const NO_RESULT: &str = "— no result carries this plan out";
+pub(crate) const NO_PLAN: &str = "— not in the earlier edition's plans";
+pub(crate) const NO_COMPARISON: &str =
+    "No earlier edition to compare: open two (senryaku OLD NEW, or --compare OLD)";
+pub(crate) const VERSUS_ON: &str =
+    "Plans → results: last edition's plans beside this one's results (d: normal view)";
+pub(crate) const VERSUS_OFF: &str = "Normal view (d: plans → results)";
+pub(crate) const GHOST_ONLY: &str =
+    "A removed measure is only in the earlier edition: shown as plans → results";
+pub(crate) const VISUAL_IN_VERSUS: &str =
+    "y copies the row, Y every row; d back to the normal view to select a range";
+
+/// The line that says what a measure was in the older edition.
+pub(crate) fn was(path: &str, title: &str, source: &str) -> String {
+    format!("was {path} {title} [{source}]")
+}
+
+/// A heading for a side the edition lacks.
+pub(crate) fn not_in(source: &str) -> String {
+    format!("— not in {source}")
+}
+
+/// The status bar's names of the two editions compared.
+pub(crate) fn editions(old: &str, new: &str) -> String {
+    format!("{old} → {new}")
+}
+
+/// The view's bar: which row of how many, and how alike the row's two sides are.
+pub(crate) fn versus_position(row: usize, rows: usize, similarity: Option<f64>) -> String {
+    match similarity {
+        Some(s) => format!("row {}/{rows}  {:.0}% alike", row + 1, s * 100.0),
+        None => format!("row {}/{rows}", row + 1),
+    }
+}
+
+/// The status bar's position on a removed measure: its id in the earlier edition.
+pub(crate) fn removed_position(old_id: &str) -> String {
+    format!("{old_id} removed")
+}

@@ -120,6 +120,37 @@ impl Theme {
             Style::default().add_modifier(Modifier::BOLD),
         )
     }
+    /// Words of an older edition's plan that its result does not carry.
+    pub fn removed(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::LightRed),
+            Style::default().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+    /// Words of a newer edition's result that its plan did not have.
+    pub fn added(&self) -> Style {
+        self.pick(
+            Style::default()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+    /// The outline's mark of how a measure changed between editions.
+    pub fn change(&self, c: crate::compare::Change) -> Style {
+        use crate::compare::Change;
+        let colour = match c {
+            Change::Added => Color::Green,
+            Change::Removed => Color::Red,
+            Change::Renamed => Color::Yellow,
+            Change::Moved => Color::Magenta,
+            Change::Same => Color::Reset,
+        };
+        self.pick(
+            Style::default().fg(colour).add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD),
+        )
+    }
     pub fn popup(&self) -> Style {
         Style::default()
     }

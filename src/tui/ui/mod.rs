@@ -3,9 +3,11 @@
 mod detail;
 mod help;
 mod outline;
+pub(crate) use outline::change_mark;
 mod programs;
 mod search;
 pub mod text;
+mod versus;
 mod widgets;
 
 use super::app::{App, Mode};
@@ -42,7 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     outline::draw(buf, app, &areas);
     divider(buf, app, areas.divider);
-    detail::draw(buf, app, &areas);
+    match app.versus() {
+        Some(v) => versus::draw(buf, app, &areas, v),
+        None => detail::draw(buf, app, &areas),
+    }
     status(buf, app, areas.status);
     match app.mode() {
         Mode::Search => search::draw(frame, app, &areas),
@@ -157,7 +162,7 @@ fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
     let msg = match (app.message(), app.highlight()) {
         (Some(m), _) => m.to_string(),
         (None, Some(h)) => format!("/{}  ({} hits, n/N)", h.query, h.hits.len()),
-        (None, None) => app.doc().source.clone(),
+        (None, None) => app.doc().title(),
     };
     // A message that does not fit beside the mode and position is shown whole: wrapped over
     // the rows above the status bar until the next key (as vim shows a long message).

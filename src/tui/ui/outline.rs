@@ -47,10 +47,12 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
             );
         }
         let indent = (row.depth * 2) as u16;
-        let fold = match (row.expandable, row.expanded) {
-            (true, true) => "▾",
-            (true, false) => "▸",
-            _ => " ",
+        // A measure has no fold: the column marks how it changed between two editions.
+        let (fold, fold_style) = match (row.expandable, row.expanded, row.mark) {
+            (true, true, _) => ("▾", theme.dim()),
+            (true, false, _) => ("▸", theme.dim()),
+            (false, _, Some(c)) => (change_mark(c), theme.change(c)),
+            _ => (" ", theme.dim()),
         };
         let mut x = body.x + indent.min(body.width);
         let w = body.width.saturating_sub(x - body.x);
@@ -60,16 +62,30 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
             y,
             w,
             fold,
-            if selected { style } else { theme.dim() },
+            if selected { style } else { fold_style },
         );
         x = (x + 2).min(body.x + body.width);
         let w = body.width.saturating_sub(x - body.x);
         let (t, _) = wrap::truncate(&row.text, w as usize);
         let st = if row.depth == 0 && !selected {
             theme.title()
+        } else if row.ghost.is_some() && !selected {
+            theme.dim()
         } else {
             style
         };
         text::put_str(buf, x, y, w, &t, st);
+    }
+}
+
+/// The outline's mark for how a measure changed (ASCII: one column in every terminal).
+pub(crate) fn change_mark(c: crate::compare::Change) -> &'static str {
+    use crate::compare::Change;
+    match c {
+        Change::Added => "+",
+        Change::Removed => "-",
+        Change::Renamed => "~",
+        Change::Moved => ">",
+        Change::Same => " ",
     }
 }
