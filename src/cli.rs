@@ -586,16 +586,18 @@ fn compare(
     emit(&report::decode::strip_controls(&out))
 }
 
-/// The warning for two editions that name the same fiscal years: they are compared as given.
-fn warn_same_years(edition: &Loaded) {
+/// Warns of two editions that name the same fiscal years (they are compared as given), on
+/// stderr; returns the warning for the browser's status bar.
+fn warn_same_years(edition: &Loaded) -> String {
     let (a, b) = edition.report.fiscal_years();
     let years = |y: Option<u32>| y.map_or("?".to_string(), |y| y.to_string());
-    let _ = writeln!(
-        io::stderr(),
-        "senryaku: warning: both editions name fiscal years {} and {}; compared as given",
+    let warning = format!(
+        "warning: both editions name fiscal years {} and {}; compared as given",
         years(a),
         years(b)
     );
+    let _ = writeln!(io::stderr(), "senryaku: {warning}");
+    warning
 }
 
 /// `compare --measure ID`: the older edition's plans of a measure, each with the newer
@@ -799,12 +801,13 @@ pub fn browse(cli: &Cli) -> Result<u8, Failure> {
         None => None,
     };
     // Two editions: the newer is shown, the older compared with it.
+    let mut notice = None;
     let (loaded, old) = match other {
         Some(b) => {
             let years = |l: &Loaded| l.report.fiscal_years();
             let (older, _, same) = crate::compare::order(&loaded, &b, years);
             if same {
-                warn_same_years(&loaded);
+                notice = Some(warn_same_years(&loaded));
             }
             // `--compare OLD` names the older one when the years do not tell.
             let b_older = std::ptr::eq(older, &b) || (same && cli.compare.is_some());
@@ -832,6 +835,7 @@ pub fn browse(cli: &Cli) -> Result<u8, Failure> {
             Ambiguous::Wide => Some(false),
             Ambiguous::Narrow => Some(true),
         },
+        notice,
     };
     match crate::tui::run(loaded, old, options) {
         Ok(crate::tui::Exit::Quit) => Ok(0),

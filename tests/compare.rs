@@ -219,6 +219,31 @@ fn the_text_table_and_bad_input() {
         err.contains("licence.txt") && err.lines().count() == 1,
         "{err}"
     );
+    // The same for the browser on two editions, before it takes the terminal.
+    for args in [[&seed, &bad], [&bad, &seed]] {
+        let out = Command::cargo_bin("senryaku")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("licence.txt") && err.lines().count() == 1,
+            "{err}"
+        );
+    }
+    let out = Command::cargo_bin("senryaku")
+        .unwrap()
+        .arg("--compare")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("licence.txt")
+    );
 }
 
 #[test]

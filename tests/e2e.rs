@@ -555,3 +555,20 @@ fn two_editions_open_as_plans_beside_results() {
     assert!(status.success());
     r.assert_restored();
 }
+
+/// Two editions naming the same years: compared as given, and the status bar says so.
+#[test]
+fn two_editions_of_the_same_years_are_compared_with_a_warning() {
+    let seed = editions::file("same.txt", &editions::write(&editions::seed()));
+    let seed = seed.to_str().unwrap();
+    let mut r = start(
+        &["--ambiguous", "narrow", seed, "--compare", seed],
+        &[],
+        120,
+        40,
+    );
+    r.screen
+        .wait_for(&["compared as given", "[1.1.1 → 1.1.1]  same"]);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+}

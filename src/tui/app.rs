@@ -363,6 +363,11 @@ impl App {
         self.history = super::history::History::new(entries);
     }
 
+    /// A message for the status bar (a warning at start).
+    pub fn set_message(&mut self, m: String) {
+        self.message = Some(m);
+    }
+
     /// Sets how copies are written.
     pub fn set_copy_format(&mut self, f: Format) {
         self.copy_format = f;

@@ -86,6 +86,8 @@ pub struct Options {
     pub(crate) mouse: bool,
     /// Ambiguous glyphs drawn narrow (`Some(true)`), wide, or ask the terminal (`None`).
     pub(crate) ambiguous: Option<bool>,
+    /// A warning to show in the status bar at start.
+    pub(crate) notice: Option<String>,
 }
 
 /// How the browser ended.
@@ -199,6 +201,9 @@ fn run_loop(loaded: Loaded, old: Option<Loaded>, options: Options) -> io::Result
         Rect::new(0, 0, size.width, size.height),
     );
     app.set_copy_format(options.copy_format);
+    if let Some(n) = options.notice {
+        app.set_message(n);
+    }
     app.set_mouse(options.mouse);
     let history_path = history::path();
     if let Some(p) = &history_path {
