@@ -214,6 +214,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add or remove a reviewer's note on a measure or an item
+    Note {
+        /// What to do.
+        #[command(subcommand)]
+        action: NoteAction,
+    },
+    /// The review sheet: every note on the report, with where it is
+    Notes {
+        /// Which report.
+        #[command(flatten)]
+        file: FileArg,
+        /// Print JSON (as --format json)
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: SheetFormat,
+    },
     /// Print the whole report as JSON or Markdown
     Export {
         /// Which report.
@@ -223,6 +241,52 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
+}
+
+/// `senryaku note …`.
+#[derive(Debug, Subcommand)]
+pub enum NoteAction {
+    /// Add a note (addressed as `show` addresses a measure, section and item); prints its number
+    Add {
+        /// The measure (or chapter, part): part.chapter.measure
+        id: String,
+        /// The note's text ("" for a mark alone)
+        text: String,
+        /// Which report.
+        #[command(flatten)]
+        file: FileArg,
+        /// The section of this fiscal year, as the document names it
+        #[arg(long, value_name = "YEAR", group = "which")]
+        fy: Option<u32>,
+        /// The section
+        #[arg(long, value_enum, group = "which")]
+        section: Option<SectionArg>,
+        /// The bullet of the section, 1-based; N.M for its M-th sub-item
+        #[arg(long, value_name = "N[.M]", requires = "which")]
+        item: Option<String>,
+        /// A mark
+        #[arg(long, value_enum)]
+        mark: Option<crate::notes::Mark>,
+    },
+    /// Remove a note by its number
+    Rm {
+        /// The note's number, as `senryaku notes` shows it
+        note: i64,
+        /// Which report.
+        #[command(flatten)]
+        file: FileArg,
+    },
+}
+
+/// Formats of the review sheet.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SheetFormat {
+    /// Markdown, grouped by part and measure.
+    Markdown,
+    /// CSV (UTF-8 with a byte-order mark, RFC 4180) for a spreadsheet.
+    Csv,
+    /// JSON: a list of notes.
+    Json,
 }
 
 /// What went wrong, printed as one line; the exit status goes with it.
@@ -240,6 +304,12 @@ impl Failure {
             message: message.into(),
             code: 2,
         }
+    }
+}
+
+impl From<crate::notes::NotesError> for Failure {
+    fn from(e: crate::notes::NotesError) -> Self {
+        Failure::error(e.to_string())
     }
 }
 
@@ -459,6 +529,11 @@ pub fn run(command: Command) -> Result<(), Failure> {
             }
             emit(&out)
         }
+        Command::Note { action } => note(action),
+        Command::Notes { file, json, format } => {
+            let format = if json { SheetFormat::Json } else { format };
+            notes_sheet(&file, format)
+        }
         Command::Export { file, format } => {
             let loaded = load(&file)?;
             match format {
@@ -531,6 +606,103 @@ fn search(query: &str, file: &FileArg, limit: usize, json: bool) -> Result<(), F
     let answered = answer(query, &q, &loaded, &index, limit, json);
     discard((loaded, index));
     answered
+}
+
+/// The document a loaded report is, for its notes.
+fn doc_ref(loaded: &Loaded) -> (String, String, String) {
+    (
+        loaded.content_id.clone(),
+        loaded.report.title.clone(),
+        loaded.origin.display_name(),
+    )
+}
+
+/// `note add` and `note rm`.
+fn note(action: NoteAction) -> Result<(), Failure> {
+    use crate::notes::{DocRef, NewNote, Store};
+    match action {
+        NoteAction::Add {
+            id,
+            text,
+            file,
+            fy,
+            section,
+            item,
+            mark,
+        } => {
+            let loaded = load(&file)?;
+            let node = parse_id(&loaded, &id)?;
+            let at = match (loaded.report.measure(node), fy, section) {
+                (Some(m), Some(year), _) => Some(section_of_year(&loaded, m, year)?),
+                (_, None, s) => s.map(report::Fy::from),
+                (None, Some(_), _) => {
+                    return Err(Failure::error(format!(
+                        "{node} is not a measure: --fy applies to measures"
+                    )));
+                }
+            };
+            let at = match (at, item) {
+                (None, _) => report::At::Title,
+                (Some(fy), Some(n)) => excerpt::parse_item(fy, &n).ok_or_else(|| {
+                    Failure::error(format!("--item takes N or N.M (1-based), not {n:?}"))
+                })?,
+                (Some(_), None) => {
+                    return Err(Failure::error(
+                        "a note is on a measure or an item: give --item N with --fy or --section",
+                    ));
+                }
+            };
+            let loc = report::Loc { node, at };
+            if loaded.report.text(loc).is_none() {
+                return Err(Failure::error(format!(
+                    "{}: no item {}",
+                    loaded.origin.display_name(),
+                    crate::notes::address(loc)
+                )));
+            }
+            if text.trim().is_empty() && mark.is_none() {
+                return Err(Failure::error("nothing to note: give a text or --mark"));
+            }
+            let quote = crate::notes::quote(&loaded.report, loc);
+            let (doc_id, title, path) = doc_ref(&loaded);
+            let store = Store::open_default()?;
+            let text = report::decode::strip_controls(&text).into_owned();
+            let n = store.add(
+                DocRef {
+                    id: &doc_id,
+                    title: &title,
+                    path: &path,
+                },
+                &NewNote {
+                    loc,
+                    quote: &quote,
+                    mark,
+                    text: &text,
+                },
+            )?;
+            emit(&format!("note {} added: {}\n", n.id, n.address))
+        }
+        NoteAction::Rm { note, file } => {
+            let loaded = load(&file)?;
+            let store = Store::open_default()?;
+            store.remove(&loaded.content_id, note)?;
+            emit(&format!("note {note} removed\n"))
+        }
+    }
+}
+
+/// `notes`: the review sheet.
+fn notes_sheet(file: &FileArg, format: SheetFormat) -> Result<(), Failure> {
+    use crate::notes::{Store, place, sheet};
+    let loaded = load(file)?;
+    let store = Store::open_default()?;
+    let placed = place(&loaded.report, store.list(&loaded.content_id)?);
+    let rows = sheet::rows(&loaded.report, &loaded.origin.display_name(), &placed);
+    match format {
+        SheetFormat::Json => emit_json(&rows),
+        SheetFormat::Markdown => emit(&sheet::markdown(&loaded.report, &rows)),
+        SheetFormat::Csv => emit(&sheet::csv(&rows).map_err(Failure::error)?),
+    }
 }
 
 /// `compare`: the earlier edition first, then the pairs as JSON or a table.

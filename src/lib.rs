@@ -12,6 +12,7 @@
 pub mod cli;
 pub(crate) mod clipboard;
 pub mod compare;
+pub mod notes;
 pub mod programs;
 pub mod report;
 pub mod search;
