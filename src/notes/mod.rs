@@ -124,7 +124,9 @@ pub enum NotesError {
         recovery: String,
     },
     /// Written by a newer senryaku.
-    #[error("{path}: notes written by a newer senryaku (schema {found}; this one reads {SCHEMA_VERSION}); left as they are")]
+    #[error(
+        "{path}: notes written by a newer senryaku (schema {found}; this one reads {SCHEMA_VERSION}); left as they are"
+    )]
     Newer {
         /// The store.
         path: String,
@@ -150,7 +152,11 @@ pub enum NotesError {
 /// The data directory: `$SENRYAKU_DATA_DIR`, else `$XDG_DATA_HOME/senryaku`, else
 /// `~/.local/share/senryaku`.
 pub fn data_dir() -> Option<PathBuf> {
-    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     var("SENRYAKU_DATA_DIR")
         .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("senryaku")))
         .or_else(|| var("HOME").map(|h| h.join(".local/share/senryaku")))
@@ -158,7 +164,9 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// Where the store is.
 pub fn default_path() -> Result<PathBuf, NotesError> {
-    data_dir().map(|d| d.join(FILE)).ok_or(NotesError::NoDataDir)
+    data_dir()
+        .map(|d| d.join(FILE))
+        .ok_or(NotesError::NoDataDir)
 }
 
 /// The document a note is written for.
@@ -234,7 +242,9 @@ fn check_header(path: &Path) -> Result<(), String> {
         _ => return Err("a bad page size in its header".to_string()),
     };
     if len % page != 0 {
-        return Err(format!("cut short: {len} bytes is not a whole number of pages"));
+        return Err(format!(
+            "cut short: {len} bytes is not a whole number of pages"
+        ));
     }
     // The header's page count is valid when its change counter says so.
     let counter = u32::from_be_bytes([h[24], h[25], h[26], h[27]]);
@@ -258,8 +268,9 @@ fn recovery(path: &Path) -> String {
             "Move it aside to start afresh, or copy its backup from {t}, {}, over it",
             shown(&backup)
         ),
-        None => "Move it aside to start afresh; `sqlite3 FILE .recover` may save its notes"
-            .to_string(),
+        None => {
+            "Move it aside to start afresh; `sqlite3 FILE .recover` may save its notes".to_string()
+        }
     }
 }
 
@@ -531,7 +542,9 @@ fn create(path: &Path) -> Result<(), NotesError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
-    let name = path.file_name().map_or("notes".into(), |n| n.to_string_lossy().to_string());
+    let name = path
+        .file_name()
+        .map_or("notes".into(), |n| n.to_string_lossy().to_string());
     let tmp = path.with_file_name(format!(".{name}.{}.new", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
     let made = (|| -> rusqlite::Result<()> {

@@ -58,7 +58,10 @@ pub fn rows(report: &Report, file: &str, placed: &[Placed]) -> Vec<Row> {
                 _ => None,
             };
             let item = match loc {
-                Some(l) => l.to_string().split_once(' ').map_or(String::new(), |x| x.1.to_string()),
+                Some(l) => l
+                    .to_string()
+                    .split_once(' ')
+                    .map_or(String::new(), |x| x.1.to_string()),
                 None => p.note.address.clone(),
             };
             Row {
@@ -97,7 +100,11 @@ pub fn markdown(report: &Report, rows: &[Row]) -> String {
     };
     out.push_str(&format!("# {title}\n"));
     if let Some(r) = rows.first() {
-        out.push_str(&format!("\n{} notes on `{}`.\n", rows.len(), r.file.replace('`', "'")));
+        out.push_str(&format!(
+            "\n{} notes on `{}`.\n",
+            rows.len(),
+            r.file.replace('`', "'")
+        ));
     }
     let mut part: Option<Option<usize>> = None;
     let mut node: Option<Option<NodeId>> = None;
@@ -160,8 +167,8 @@ pub fn csv(rows: &[Row]) -> Result<String, String> {
         .from_writer(Vec::new());
     let e = |e: ::csv::Error| e.to_string();
     w.write_record([
-        "number", "report", "file", "measure", "path", "title", "section", "item", "mark",
-        "note", "text", "anchor", "created", "updated",
+        "number", "report", "file", "measure", "path", "title", "section", "item", "mark", "note",
+        "text", "anchor", "created", "updated",
     ])
     .map_err(e)?;
     for r in rows {
