@@ -666,7 +666,11 @@ fn note(action: NoteAction) -> Result<(), Failure> {
             let quote = crate::notes::quote(&loaded.report, loc);
             let (doc_id, title, path) = doc_ref(&loaded);
             let store = Store::open_default()?;
-            let text = report::decode::strip_controls(&text).into_owned();
+            // A note is one line, and holds nothing that could reach a terminal as a control.
+            let text: String = report::decode::strip_controls(&text)
+                .chars()
+                .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                .collect();
             let n = store.add(
                 DocRef {
                     id: &doc_id,
