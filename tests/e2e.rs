@@ -572,3 +572,48 @@ fn two_editions_of_the_same_years_are_compared_with_a_warning() {
     r.send(b"q");
     assert!(r.wait_exit(Duration::from_secs(3)).success());
 }
+
+/// Notes written in the browser are there when it opens again; a store that is damaged is
+/// named, and the browser does not write to it.
+#[test]
+fn notes_survive_closing_and_reopening_the_browser() {
+    let data = std::env::temp_dir().join(format!("senryaku-e2e-notes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let env = [("SENRYAKU_DATA_DIR", data.to_str().unwrap())];
+    let mut r = start(&["--ambiguous", "narrow"], &env, 120, 40);
+    r.screen.wait_for(&["NORMAL"]);
+    // 1.4.2, its first result: marked ?, then a note.
+    r.send(b":1.4.2\r");
+    r.screen.wait_for(&["[1.4.2]"]);
+    r.send(b"jmm");
+    r.screen.wait_for(&["Saved", "?1"]);
+    r.send(b"a");
+    r.screen.wait_for(&["note 1.4.2 results 1:"]);
+    r.send("MID-NET の利活用は".as_bytes());
+    r.send(b"\r");
+    r.screen.wait_for(&["Saved", "?1 *1"]);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+    r.assert_restored();
+
+    let mut r = start(&["--ambiguous", "narrow"], &env, 120, 40);
+    r.screen.wait_for(&["② レギュラトリーサイエ", "?1 *1"]);
+    r.send(b"A");
+    r.screen
+        .wait_for(&["1/1 notes", "? 1.4.2 results 1", "MID-NET の利活用は"]);
+    r.send(b"\r");
+    r.screen.wait_for(&["[1.4.2]", "?*・"]);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+
+    // Damaged: named on the status bar, and left as it was.
+    let store = data.join("notes.db");
+    std::fs::write(&store, b"garbage, not a database").unwrap();
+    let mut r = start(&["--ambiguous", "narrow"], &env, 160, 40);
+    r.screen.wait_for(&["Notes unavailable", "damaged"]);
+    r.send(b"m");
+    r.screen.wait_for(&["Notes unavailable"]);
+    r.send(b"q");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+    assert_eq!(std::fs::read(&store).unwrap(), b"garbage, not a database");
+}

@@ -100,11 +100,11 @@ pub fn markdown(report: &Report, rows: &[Row]) -> String {
     };
     out.push_str(&format!("# {title}\n"));
     if let Some(r) = rows.first() {
-        out.push_str(&format!(
-            "\n{} notes on `{}`.\n",
-            rows.len(),
-            r.file.replace('`', "'")
-        ));
+        let n = match rows.len() {
+            1 => "1 note".to_string(),
+            n => format!("{n} notes"),
+        };
+        out.push_str(&format!("\n{n} on `{}`.\n", r.file.replace('`', "'")));
     }
     let mut part: Option<Option<usize>> = None;
     let mut node: Option<Option<NodeId>> = None;

@@ -41,6 +41,16 @@ pub enum Action {
     ToggleLayout,
     /// `d`: the plan → result view of two editions, or the normal view.
     ToggleCompare,
+    /// `a`: write or edit the note on the item under the cursor (or the measure).
+    Annotate,
+    /// `m`: the item's mark goes ✓, ?, !, none.
+    CycleMark,
+    /// `A`: the list of every note.
+    OpenNotes,
+    /// `f`: the outline shows only measures with notes or marks, or everything.
+    FilterNoted,
+    /// What the notes worker did.
+    NotesDone(Box<super::annotations::Done>),
     /// Alt-m: release the mouse to the terminal, or take it back.
     ToggleMouse,
     /// `:`: go to a part, chapter or measure by its id.

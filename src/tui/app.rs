@@ -34,6 +34,8 @@ pub struct Doc {
     measures: Vec<NodeId>,
     /// An earlier edition compared with this one, when two were opened.
     pub compare: Option<Comparison>,
+    /// What the document is, whatever its path: its notes are kept under this.
+    pub content_id: String,
 }
 
 impl Doc {
@@ -53,7 +55,14 @@ impl Doc {
             source,
             measures,
             compare,
+            content_id: String::new(),
         }
+    }
+
+    /// Names the document's content (see [`crate::report::Loaded::content_id`]).
+    pub fn with_content_id(mut self, id: String) -> Doc {
+        self.content_id = id;
+        self
     }
 
     /// The names of the two editions compared, for the plan → result view.
@@ -172,6 +181,10 @@ pub enum Mode {
     Goto,
     /// Typing a filter for the help overlay, after `/` in it.
     HelpFilter,
+    /// Writing a note, after `a`.
+    Note,
+    /// The list of every note, after `A`.
+    Notes,
 }
 
 impl Mode {
@@ -185,6 +198,8 @@ impl Mode {
             Mode::Help => "HELP",
             Mode::Goto => "GO TO",
             Mode::HelpFilter => "HELP",
+            Mode::Note => "NOTE",
+            Mode::Notes => "NOTES",
         }
     }
 }
@@ -218,6 +233,8 @@ pub enum Effect {
     SaveHistory(Vec<String>),
     /// Keep the outline's width for the next run.
     SaveOutlineWidth(u16),
+    /// Give the notes worker a job; it answers with [`Action::NotesDone`].
+    Notes(super::annotations::Job),
     /// Leave the browser.
     Quit,
 }
@@ -279,6 +296,8 @@ pub struct App {
     versus: Versus,
     /// The plan → result view is asked for (`d` toggles it).
     versus_on: bool,
+    /// The reviewer's notes and marks.
+    notes: super::annotations::Annotations,
     search: super::picker::Picker<Hit>,
     /// The number of the last query sent to the search worker.
     search_generation: u64,
@@ -326,6 +345,7 @@ impl App {
             detail,
             versus: Versus::default(),
             versus_on,
+            notes: Default::default(),
             search: Default::default(),
             search_generation: 0,
             search_scope: SearchScope::All,
@@ -345,6 +365,13 @@ impl App {
         app.sync_versus();
         app.settle(true);
         app
+    }
+
+    /// Turns notes on: they are read from the store, and the job to read them is returned
+    /// for the event loop to give the worker.
+    pub fn enable_notes(&mut self) -> Vec<Effect> {
+        self.notes = super::annotations::Annotations::loading();
+        vec![Effect::Notes(super::annotations::Job::Load)]
     }
 
     /// Starts with the mouse captured or released.
@@ -406,6 +433,10 @@ impl App {
     /// The detail pane.
     pub fn detail(&self) -> &Detail {
         &self.detail
+    }
+    /// The notes and marks.
+    pub fn notes(&self) -> &super::annotations::Annotations {
+        &self.notes
     }
     /// The plan → result view, when it is what the detail pane shows.
     pub fn versus(&self) -> Option<&Versus> {
@@ -561,7 +592,7 @@ impl App {
         self.detail.clamp(&self.screen);
         if self.versus_shown() {
             self.versus
-                .plan(areas.detail_body(), screen::GUTTER, reveal);
+                .plan(areas.detail_body(), versus::GUTTER, reveal);
         }
         // The help's lines are laid out (wrapped) only while it is open.
         if matches!(self.mode, Mode::Help | Mode::HelpFilter) {
@@ -592,13 +623,17 @@ impl App {
                     | Action::Quit
                     | Action::CopyDone(_)
                     | Action::SearchDone { .. }
+                    | Action::NotesDone(_)
             )
         {
             return effects;
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::SearchDone { .. } | Action::CopyDone(_)
+            Action::Resize { .. }
+                | Action::SearchDone { .. }
+                | Action::CopyDone(_)
+                | Action::NotesDone(_)
         ) {
             self.message = None;
         }
@@ -621,6 +656,7 @@ impl App {
                 self.size = Rect::new(0, 0, width, height);
             }
             (_, Action::CopyDone(msg)) => self.message = Some(msg),
+            (_, Action::NotesDone(done)) => self.notes_done(*done, effects),
             (
                 _,
                 Action::SearchDone {
@@ -638,6 +674,8 @@ impl App {
             (Mode::Programs, a) => return self.update_programs(a),
             (Mode::Goto, a) => return self.update_goto(a),
             (Mode::HelpFilter, a) => self.update_help_filter(a),
+            (Mode::Note, a) => self.update_note(a, effects),
+            (Mode::Notes, a) => return self.update_notes_list(a),
             (Mode::Visual, a) => return self.update_visual(a, effects),
             (Mode::Normal, a) => return self.update_normal(a, effects),
         }
@@ -703,6 +741,32 @@ impl App {
                 self.mode = Mode::Programs;
             }
             Action::ToggleCompare => self.toggle_versus(),
+            Action::Annotate => match self.note_target() {
+                Some(loc) => match self.notes.begin_edit(loc) {
+                    Ok(()) => self.mode = Mode::Note,
+                    Err(e) => self.message = Some(e),
+                },
+                None => self.message = Some(strings::NO_NOTE_TARGET.to_string()),
+            },
+            Action::CycleMark => match self.note_target() {
+                Some(loc) => {
+                    let (job, msg) = self.notes.cycle_mark(&self.doc.report, loc);
+                    self.after_notes_change(job, msg, effects);
+                }
+                None => self.message = Some(strings::NO_NOTE_TARGET.to_string()),
+            },
+            Action::OpenNotes => match self.notes.open_list(&self.doc.report) {
+                Ok(()) => self.mode = Mode::Notes,
+                Err(e) => self.message = Some(e),
+            },
+            Action::FilterNoted => match self.notes.toggle_filter() {
+                Ok(on) => {
+                    self.refilter_outline();
+                    self.message = Some(strings::filter(on).to_string());
+                    self.detail.show(&self.doc.report, self.outline.selected());
+                }
+                Err(e) => self.message = Some(e),
+            },
             Action::CopyItem if self.versus_shown() => match self.focus {
                 Focus::Detail => self.copy_versus(Some(self.versus.cursor()), effects),
                 Focus::Outline => self.copy_versus(None, effects),
@@ -901,6 +965,103 @@ impl App {
         } else if self.detail.click(&self.screen, x, y) {
             self.focus = Focus::Detail;
         }
+    }
+
+    // ----- notes ----------------------------------------------------------------------------
+
+    /// What `a` and `m` act on: the item under the detail cursor, else the node selected in
+    /// the outline (in the plans → results view, the newer edition's measure).
+    fn note_target(&self) -> Option<Loc> {
+        if self.versus_shown() {
+            let cmp = self.doc.compare.as_ref()?;
+            let pair = cmp.pairs.get(self.versus.pair()?)?;
+            return pair.new.map(Loc::title);
+        }
+        match self.focus {
+            Focus::Detail => match self.detail.blocks().get(self.detail.cursor())?.kind {
+                detail::blocks::BlockKind::Text(loc) => Some(loc),
+                detail::blocks::BlockKind::Child(id) => Some(Loc::title(id)),
+                _ => None,
+            },
+            Focus::Outline => {
+                if self.outline.selected_ghost().is_some() {
+                    return None;
+                }
+                Some(Loc::title(self.outline.selected()))
+            }
+        }
+    }
+
+    /// After a note changed here: the job to the worker, the message, the outline's filter.
+    fn after_notes_change(
+        &mut self,
+        job: Option<super::annotations::Job>,
+        msg: String,
+        effects: &mut Vec<Effect>,
+    ) {
+        if let Some(job) = job {
+            effects.push(Effect::Notes(job));
+        }
+        self.message = Some(msg);
+        if self.notes.filter() {
+            self.refilter_outline();
+        }
+    }
+
+    /// The outline shows only annotated measures when the filter is on.
+    fn refilter_outline(&mut self) {
+        let keep = self.notes.filter().then(|| self.notes.noted_nodes());
+        self.outline.set_filter(&self.doc.report, keep);
+    }
+
+    fn update_note(&mut self, a: Action, effects: &mut Vec<Effect>) {
+        if let Some((job, msg)) = self.notes.edit(&self.doc.report, a) {
+            self.mode = Mode::Normal;
+            self.after_notes_change(job, msg, effects);
+        }
+    }
+
+    fn update_notes_list(&mut self, a: Action) -> bool {
+        let page = (self.screen.areas.popup.height.saturating_sub(4) / 2).max(1) as usize;
+        match self.notes.list_key(&self.doc.report, a, page) {
+            super::annotations::ListOutcome::Nothing => {}
+            super::annotations::ListOutcome::Close => self.mode = Mode::Normal,
+            super::annotations::ListOutcome::Lost => {
+                self.message = Some(strings::NOTE_LOST.to_string())
+            }
+            super::annotations::ListOutcome::Jump(loc) => {
+                self.mode = Mode::Normal;
+                self.versus_on = false;
+                self.record_jump();
+                self.show(loc.node);
+                self.detail.go_to(loc);
+                if loc.node.measure.is_some() || loc.node.is_preface() {
+                    self.focus = Focus::Detail;
+                }
+            }
+        }
+        true
+    }
+
+    fn notes_done(&mut self, done: super::annotations::Done, effects: &mut Vec<Effect>) {
+        let (msg, reload) = self.notes.done(done);
+        if let Some(m) = msg {
+            self.message = Some(m);
+        }
+        if reload {
+            effects.push(Effect::Notes(super::annotations::Job::Load));
+        }
+        if self.notes.filter() {
+            self.refilter_outline();
+        }
+        if self.mode == Mode::Notes {
+            self.notes_refilter();
+        }
+    }
+
+    fn notes_refilter(&mut self) {
+        let report = &self.doc.report;
+        self.notes.refilter(report);
     }
 
     // ----- copying --------------------------------------------------------------------------

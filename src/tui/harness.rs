@@ -18,6 +18,8 @@ pub struct Harness {
     app: App,
     copies: Vec<String>,
     quit: bool,
+    /// The notes worker, run in place.
+    notes: Option<super::annotations::Worker>,
 }
 
 impl Harness {
@@ -28,6 +30,7 @@ impl Harness {
             app: App::new(doc, Theme { colour }, Rect::new(0, 0, width, height)),
             copies: Vec::new(),
             quit: false,
+            notes: None,
         }
     }
 
@@ -42,6 +45,7 @@ impl Harness {
             app: App::new(doc, Theme { colour }, Rect::new(0, 0, width, height)),
             copies: Vec::new(),
             quit: false,
+            notes: None,
         }
     }
 
@@ -73,6 +77,49 @@ impl Harness {
                 format!("{mark} {}", r.text)
             })
             .collect()
+    }
+
+    /// A browser whose notes are kept in the store at `store`, for a document whose content
+    /// id is `content_id`.
+    pub fn with_notes(
+        report: Report,
+        width: u16,
+        height: u16,
+        store: &std::path::Path,
+        content_id: &str,
+    ) -> Harness {
+        let doc =
+            Arc::new(Doc::new(report, "test.txt".into()).with_content_id(content_id.to_string()));
+        let worker = super::annotations::Worker::new(Some(store.to_path_buf()), Arc::clone(&doc));
+        let mut h = Harness {
+            app: App::new(doc, Theme { colour: true }, Rect::new(0, 0, width, height)),
+            copies: Vec::new(),
+            quit: false,
+            notes: Some(worker),
+        };
+        let start = h.app.enable_notes();
+        h.carry_out(start);
+        h
+    }
+
+    /// Every note, as (address, mark, text), in the report's order.
+    pub fn notes(&self) -> Vec<(String, Option<crate::notes::Mark>, String)> {
+        let mut v: Vec<_> = self
+            .app
+            .notes()
+            .notes()
+            .iter()
+            .map(|p| {
+                (
+                    p.loc,
+                    p.note.address.clone(),
+                    p.note.mark,
+                    p.note.text.clone(),
+                )
+            })
+            .collect();
+        v.sort_by_key(|x| x.0);
+        v.into_iter().map(|(_, a, m, t)| (a, m, t)).collect()
     }
 
     /// The node shown, as its id (`1.4.2`).
@@ -180,10 +227,22 @@ impl Harness {
 
     /// Applies an action and carries out its effects.
     pub fn act(&mut self, action: Action) {
-        let mut queue = vec![action];
-        while let Some(a) = queue.pop() {
-            for e in self.app.update(a) {
+        let effects = self.app.update(action);
+        self.carry_out(effects);
+    }
+
+    /// Carries out effects, and the effects of the answers to them.
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        let mut queue: Vec<Action> = Vec::new();
+        let mut pending = effects;
+        loop {
+            for e in std::mem::take(&mut pending) {
                 match e {
+                    Effect::Notes(job) => {
+                        if let Some(w) = self.notes.as_mut() {
+                            queue.push(Action::NotesDone(Box::new(w.run(job))));
+                        }
+                    }
                     Effect::Quit => self.quit = true,
                     Effect::Mouse(_) | Effect::SaveHistory(_) | Effect::SaveOutlineWidth(_) => {}
                     Effect::Copy(text) => self.copies.push(text),
@@ -199,6 +258,10 @@ impl Harness {
                         });
                     }
                 }
+            }
+            match queue.pop() {
+                Some(a) => pending = self.app.update(a),
+                None => return,
             }
         }
     }

@@ -90,6 +90,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Normal, &[k('[')], Action::PrevMeasure, "previous measure"),
     b(Normal, &[k('s')], Action::ToggleLayout, "FY sections: side by side / stacked / auto"),
     b(Normal, &[k('d')], Action::ToggleCompare, "two editions: last edition's plans beside this one's results / normal view"),
+    b(Normal, &[k('a')], Action::Annotate, "write or edit the note on the item under the cursor (or the measure)"),
+    b(Normal, &[k('m')], Action::CycleMark, "mark the item: ✓ checked, ? question, ! concern, none"),
+    b(Normal, &[k('A')], Action::OpenNotes, "list every note; Enter goes to its item"),
+    b(Normal, &[k('f')], Action::FilterNoted, "outline: only measures with notes or marks / all"),
     b(Normal, &[k('<')], Action::NarrowOutline, "narrower outline"),
     b(Normal, &[k('>')], Action::WidenOutline, "wider outline"),
     b(Normal, &[k('+')], Action::ExpandAll, "expand the whole outline"),
@@ -146,6 +150,27 @@ pub const BINDINGS: &[Binding] = &[
     b(Programs, &[code(PageUp)], Action::PageUp, "previous page"),
     b(Programs, &[code(PageDown)], Action::PageDown, "next page"),
     b(Programs, &[ctrl('c')], Action::Close, "back / close the index"),
+    b(Note, &[code(Enter)], Action::Pick, "save the note (empty, with no mark: remove it)"),
+    b(Note, &[code(Esc), ctrl('c')], Action::Close, "cancel: the note stays as it was"),
+    b(Note, &[code(Left), ctrl('b')], Action::Edit(Req::GoToPrevChar), "cursor left"),
+    b(Note, &[code(Right), ctrl('f')], Action::Edit(Req::GoToNextChar), "cursor right"),
+    b(Note, &[alt('b')], Action::Edit(Req::GoToPrevWord), "word left"),
+    b(Note, &[alt('f')], Action::Edit(Req::GoToNextWord), "word right"),
+    b(Note, &[code(Home), ctrl('a')], Action::Edit(Req::GoToStart), "start of line"),
+    b(Note, &[code(End), ctrl('e')], Action::Edit(Req::GoToEnd), "end of line"),
+    b(Note, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
+    b(Note, &[code(Delete), ctrl('d')], Action::Edit(Req::DeleteNextChar), "delete forward"),
+    b(Note, &[ctrl('w'), ALT_BACKSPACE], Action::Edit(Req::DeletePrevWord), "delete word back"),
+    b(Note, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the note's text"),
+    b(Notes, &[code(Enter)], Action::Pick, "go to the note's item"),
+    b(Notes, &[code(Up), ctrl('p'), ctrl('k')], Action::PickPrev, "previous note"),
+    b(Notes, &[code(Down), ctrl('n'), ctrl('j')], Action::PickNext, "next note"),
+    b(Notes, &[code(Esc), ctrl('c')], Action::Close, "close the list"),
+    b(Notes, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
+    b(Notes, &[ctrl('w'), ALT_BACKSPACE], Action::Edit(Req::DeletePrevWord), "delete word back"),
+    b(Notes, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the filter"),
+    b(Notes, &[code(PageUp)], Action::PageUp, "previous page"),
+    b(Notes, &[code(PageDown)], Action::PageDown, "next page"),
     b(Goto, &[code(Enter)], Action::Pick, "go to the id typed"),
     b(Goto, &[code(Esc), ctrl('c')], Action::Close, "cancel"),
     b(Goto, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
@@ -186,7 +211,7 @@ pub fn action_for(mode: Mode, ev: &KeyEvent) -> Option<Action> {
         return bound;
     }
     match (mode, ev.code) {
-        (Search | Programs | Goto | HelpFilter, KeyCode::Char(c))
+        (Search | Programs | Goto | HelpFilter | Note | Notes, KeyCode::Char(c))
             if !ev
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -233,6 +258,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
             "Index of programs and acronyms (other keys filter)",
         ),
         (Goto, "Go to an id (after :; other keys type)"),
+        (Note, "Writing a note (after a; other keys type)"),
+        (Notes, "List of notes (after A; other keys filter)"),
         (Help, "Help"),
         (HelpFilter, "Help filter (after / in help; other keys type)"),
     ]

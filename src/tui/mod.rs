@@ -5,6 +5,7 @@
 //! process or a big search. Signals end the loop with the terminal restored.
 
 pub mod action;
+pub(crate) mod annotations;
 pub(crate) mod app;
 pub(crate) mod detail;
 mod harness;
@@ -142,6 +143,47 @@ fn spawn_searcher(
     tx
 }
 
+/// The notes worker's thread. Dropped when the browser ends, it finishes the changes already
+/// sent before the process goes on: nothing the user was told is being saved is dropped.
+struct NotesThread {
+    tx: Option<mpsc::Sender<annotations::Job>>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl NotesThread {
+    fn spawn(doc: Arc<Doc>, reply: mpsc::Sender<Msg>) -> NotesThread {
+        let (tx, rx) = mpsc::channel::<annotations::Job>();
+        let path = crate::notes::default_path().ok();
+        let handle = std::thread::spawn(move || {
+            let mut worker = annotations::Worker::new(path, doc);
+            while let Ok(job) = rx.recv() {
+                let done = worker.run(job);
+                // The browser may have ended: the job is done all the same.
+                let _ = reply.send(Msg::Reply(Action::NotesDone(Box::new(done))));
+            }
+        });
+        NotesThread {
+            tx: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    fn send(&self, job: annotations::Job) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(job);
+        }
+    }
+}
+
+impl Drop for NotesThread {
+    fn drop(&mut self) {
+        drop(self.tx.take());
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
 /// Reads terminal events on their own thread, so the loop can wait on events and workers at
 /// once, and notice signals while the terminal is silent.
 fn spawn_input(tx: mpsc::Sender<Msg>) {
@@ -190,11 +232,10 @@ fn run_loop(loaded: Loaded, old: Option<Loaded>, options: Options) -> io::Result
     crate::width::set_ambiguous_narrow(narrow.unwrap_or(false));
     let size = term.size()?;
     let old = old.map(|o| (o.report, o.origin.display_name()));
-    let doc = Arc::new(Doc::compared(
-        loaded.report,
-        loaded.origin.display_name(),
-        old,
-    ));
+    let doc = Arc::new(
+        Doc::compared(loaded.report, loaded.origin.display_name(), old)
+            .with_content_id(loaded.content_id),
+    );
     let mut app = App::new(
         Arc::clone(&doc),
         theme::Theme::from_env(),
@@ -218,6 +259,12 @@ fn run_loop(loaded: Loaded, old: Option<Loaded>, options: Options) -> io::Result
     // (the embedded report's come ready-made).
     let prepared = Arc::clone(&doc);
     std::thread::spawn(move || prepared.index.prepare_readings(&prepared.report));
+    let notes = NotesThread::spawn(Arc::clone(&doc), tx.clone());
+    for e in app.enable_notes() {
+        if let Effect::Notes(job) = e {
+            notes.send(job);
+        }
+    }
     let searcher = spawn_searcher(doc, tx.clone());
     spawn_input(tx.clone());
     let env = clipboard::Env::from_process();
@@ -286,6 +333,7 @@ fn run_loop(loaded: Loaded, old: Option<Loaded>, options: Options) -> io::Result
                 } => {
                     let _ = searcher.send((generation, query, scope));
                 }
+                Effect::Notes(job) => notes.send(job),
                 Effect::Copy(text) => {
                     // OSC 52 goes to the terminal from this thread, between frames; the
                     // programs run on a worker, which answers with what happened.

@@ -58,6 +58,8 @@ pub struct Outline {
     /// Every branch (part or chapter) id: the fully expanded tree.
     branches: HashSet<NodeId>,
     marks: Marks,
+    /// Only these nodes are shown (the annotated ones and their parents), when set.
+    keep: Option<HashSet<NodeId>>,
 }
 
 /// The parent of a node in the outline.
@@ -84,9 +86,21 @@ impl Outline {
             scroll: 0,
             branches,
             marks: Marks::default(),
+            keep: None,
         };
         o.rebuild(report, selected);
         o
+    }
+
+    /// Shows only `keep`'s nodes (with their parts and chapters), or every node.
+    pub fn set_filter(&mut self, report: &Report, keep: Option<HashSet<NodeId>>) {
+        self.keep = keep;
+        self.rebuild(report, self.selected());
+    }
+
+    /// Is the outline filtered?
+    pub fn filtered(&self) -> bool {
+        self.keep.is_some()
     }
 
     /// Marks changed measures and shows removed ones, from a comparison.
@@ -99,8 +113,10 @@ impl Outline {
     /// ancestor).
     fn rebuild(&mut self, report: &Report, keep: NodeId) {
         let expanded = &self.expanded;
+        let filter = &self.keep;
         let shown = |id: NodeId| {
-            parent(id).is_none_or(|p| expanded.contains(&p))
+            filter.as_ref().is_none_or(|k| k.contains(&id))
+                && parent(id).is_none_or(|p| expanded.contains(&p))
                 && parent(id)
                     .and_then(parent)
                     .is_none_or(|g| expanded.contains(&g))

@@ -6,8 +6,9 @@ use super::detail::blocks::{self, Block, Line, Region};
 use super::layout::{self, Areas, Arrangement};
 use ratatui::layout::Rect;
 
-/// Columns left of the detail text for the item cursor.
-pub const GUTTER: u16 = 2;
+/// Columns left of the detail text: the item cursor (`▌`, two columns where the terminal
+/// draws Ambiguous glyphs wide), the item's mark and its note sign.
+pub const GUTTER: u16 = 4;
 
 /// One scrollable view of the detail pane and its laid-out lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -175,3 +175,74 @@ pub(crate) fn versus_position(row: usize, rows: usize, similarity: Option<f64>) 
 pub(crate) fn removed_position(old_id: &str) -> String {
     format!("{old_id} removed")
 }
+
+// Notes and marks.
+pub(crate) const NOTES_LOADING: &str = "Notes are still being read; a moment";
+pub(crate) const NOTES_OFF: &str =
+    "Notes are off: no place to keep them (set SENRYAKU_DATA_DIR, XDG_DATA_HOME or HOME)";
+pub(crate) const NOTE_CANCELLED: &str = "Note not changed (Esc)";
+pub(crate) const NOTE_UNCHANGED: &str = "Note not changed";
+pub(crate) const SAVING: &str = "Saving…";
+pub(crate) const SAVED: &str = "Saved";
+pub(crate) const NOTES_TITLE: &str = "Notes";
+pub(crate) const NOTES_KEYS: &str = "type to filter  Up/Down choose  Enter go  Esc close";
+pub(crate) const NOTES_NONE: &str =
+    "No notes yet: a writes one on the item under the cursor, m marks it";
+pub(crate) const NOTE_LOST: &str = "That note's item is not in this document (its quote is shown)";
+pub(crate) const NO_NOTE_TARGET: &str = "Put the cursor on an item or a measure to note it";
+
+/// The notes store could not be read.
+pub(crate) fn notes_failed(e: &str) -> String {
+    format!("Notes unavailable: {e}")
+}
+
+/// A change could not be saved.
+pub(crate) fn not_saved(e: &str) -> String {
+    format!("NOT SAVED: {e}")
+}
+
+/// Another writer changed the note being saved.
+pub(crate) fn conflict(id: i64) -> String {
+    format!("Another writer changed this note meanwhile; your words were kept as note {id}")
+}
+
+/// Notes whose item is gone from the document.
+pub(crate) fn notes_lost(n: usize) -> String {
+    format!("{n} notes no longer find their item (A lists them)")
+}
+
+/// What `m` did.
+pub(crate) fn marked(m: Option<crate::notes::Mark>) -> String {
+    match m {
+        Some(m) => format!("Marked {} {} (saving…)", m.glyph(), m.name()),
+        None => "Mark removed (saving…)".to_string(),
+    }
+}
+
+/// The note editor's prompt: `note 1.4.2 plans 1: `.
+pub(crate) fn note_prompt(address: &str) -> String {
+    format!("note {address}: ")
+}
+
+/// What `f` did.
+pub(crate) fn filter(on: bool) -> &'static str {
+    if on {
+        "Outline: only measures with notes or marks (f shows all)"
+    } else {
+        "Outline: every measure"
+    }
+}
+
+/// The notes list's count: `3/12 notes`.
+pub(crate) fn note_count(selected: usize, shown: usize, total: usize) -> String {
+    match (shown, total) {
+        (0, t) => format!("0 of {t}"),
+        (s, t) if s == t => format!("{}/{t} notes", selected + 1),
+        (s, t) => format!("{}/{s} of {t}", selected + 1),
+    }
+}
+
+/// The outline's header while it shows only annotated measures.
+pub(crate) fn outline_filtered_header(shown: usize, measures: usize) -> String {
+    format!("{OUTLINE} (noted: {shown} of {measures}, f: all)")
+}

@@ -151,6 +151,19 @@ impl Theme {
             Style::default().add_modifier(Modifier::BOLD),
         )
     }
+    /// A reviewer's mark: ✓ green, ? yellow, ! red.
+    pub fn mark(&self, m: crate::notes::Mark) -> Style {
+        use crate::notes::Mark;
+        let colour = match m {
+            Mark::Checked => Color::Green,
+            Mark::Question => Color::Yellow,
+            Mark::Concern => Color::Red,
+        };
+        self.pick(
+            Style::default().fg(colour).add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::BOLD),
+        )
+    }
     pub fn popup(&self) -> Style {
         Style::default()
     }

@@ -10,6 +10,10 @@ use crate::report::excerpt::{self, Format};
 use crate::report::{Fy, Item, NodeId, Report};
 use ratatui::layout::Rect;
 
+/// Columns left of the text for the row cursor (`▌`, two columns where Ambiguous glyphs are
+/// wide). No marks here: notes are written in the normal view.
+pub const GUTTER: u16 = 2;
+
 /// Below this many columns of text the plans and results are stacked, not side by side.
 pub const SIDE_BY_SIDE_MIN: usize = 60;
 

@@ -118,7 +118,12 @@ fn draw_view(
             } else {
                 theme.cursor_bar(focused)
             };
-            text::put_str(buf, v.rect.x, y, GUTTER, "▌", style);
+            text::put_str(buf, v.rect.x, y, 2, "▌", style);
+        }
+        if line.first
+            && let Some(p) = block.kind.loc().and_then(|l| app.notes().at(l))
+        {
+            gutter_marks(buf, app, v.rect.x + 2, y, p);
         }
         let mut x = v.rect.x + GUTTER;
         let mut room = text_w;
@@ -164,5 +169,17 @@ fn draw_view(
                 base
             }
         });
+    }
+}
+
+/// An annotated item's mark and note sign, in the gutter's last two columns.
+pub(crate) fn gutter_marks(buf: &mut Buffer, app: &App, x: u16, y: u16, p: &crate::notes::Placed) {
+    let theme = app.theme();
+    if let Some(m) = p.note.mark {
+        text::put_str(buf, x, y, 1, m.glyph(), theme.mark(m));
+    }
+    if !p.note.text.is_empty() {
+        let sign = crate::tui::annotations::NOTE_SIGN;
+        text::put_str(buf, x + 1, y, 1, sign, theme.label());
     }
 }

@@ -2,6 +2,7 @@
 
 mod detail;
 mod help;
+mod notes;
 mod outline;
 pub(crate) use outline::change_mark;
 mod programs;
@@ -70,6 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             strings::GOTO_PROMPT,
             app.goto().query(),
         ),
+        Mode::Note => note_editor(frame, app, areas.status),
+        Mode::Notes => notes::draw(frame, app, &areas),
         Mode::Normal | Mode::Visual => {}
     }
 }
@@ -130,6 +133,33 @@ fn prompt(frame: &mut Frame, app: &App, r: Rect, prompt: &str, query: &str) {
     frame.set_cursor_position((x + used, r.y));
 }
 
+/// The note editor on the status bar: `NOTE note 1.4.2 plans 1: text`, scrolled to keep the
+/// caret in view, with the terminal cursor at the caret (where an IME composes).
+fn note_editor(frame: &mut Frame, app: &App, r: Rect) {
+    let theme = app.theme();
+    let notes = app.notes();
+    let address = notes.editing().map_or(String::new(), crate::notes::address);
+    let buf = frame.buffer_mut();
+    text::fill(buf, r, theme.status());
+    let mode = format!(" {} ", app.mode().name());
+    let w = text::put_str(buf, r.x, r.y, r.width, &mode, theme.mode());
+    let field = Rect {
+        x: r.x + w + 1,
+        width: r.width.saturating_sub(w + 1),
+        ..r
+    };
+    widgets::input_line(
+        frame,
+        app,
+        field,
+        (
+            &strings::note_prompt(&address),
+            notes.editor().input(),
+            false,
+        ),
+    );
+}
+
 /// A vertical divider of `│` (two columns: the glyph is East Asian Ambiguous).
 pub(crate) fn divider(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
     if r.width == 0 {
@@ -147,7 +177,13 @@ fn status(buf: &mut ratatui::buffer::Buffer, app: &App, r: Rect) {
     let mode = format!(" {} ", app.mode().name());
     let mut x = r.x;
     x += text::put_str(buf, x, r.y, r.width, &mode, theme.mode());
-    let pos = format!(" {} ", app.position());
+    // Changes the notes worker has not yet put on disk.
+    let saving = if app.notes().pending() > 0 {
+        format!(" {}", strings::SAVING)
+    } else {
+        String::new()
+    };
+    let pos = format!(" {}{saving} ", app.position());
     x += text::put_str(
         buf,
         x,

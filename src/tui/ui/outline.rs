@@ -15,7 +15,14 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
     let theme = app.theme();
     let focused = app.focus() == Focus::Outline;
     text::fill(buf, r, theme.text());
-    let title = strings::outline_header(app.measure_count());
+    let title = if app.outline().filtered() {
+        strings::outline_filtered_header(
+            app.outline().rows().iter().filter(|r| r.depth == 2).count(),
+            app.measure_count(),
+        )
+    } else {
+        strings::outline_header(app.measure_count())
+    };
     let title = strings::pane_title(&title, focused && !theme.colour);
     text::bar(buf, r, &title, "", theme.bar(focused));
     let body = areas.outline_body();
@@ -65,7 +72,28 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas) {
             if selected { style } else { fold_style },
         );
         x = (x + 2).min(body.x + body.width);
-        let w = body.width.saturating_sub(x - body.x);
+        let mut w = body.width.saturating_sub(x - body.x);
+        // A measure's marks and notes (a folded branch's, all under it) after its title.
+        let counts = match (row.ghost, row.depth, row.expanded) {
+            (None, 2, _) | (None, _, false) => app.notes().counts(row.id).map(|c| c.label()),
+            _ => None,
+        }
+        .filter(|c| !c.is_empty());
+        if let Some(c) = &counts {
+            // A column of air on each side.
+            let cw = crate::tui::wrap::str_cols(c) as u16 + 2;
+            if cw + 4 < w {
+                w -= cw;
+                text::put_str(
+                    buf,
+                    x + w + 1,
+                    y,
+                    cw - 2,
+                    c,
+                    if selected { style } else { theme.label() },
+                );
+            }
+        }
         let (t, _) = wrap::truncate(&row.text, w as usize);
         let st = if row.depth == 0 && !selected {
             theme.title()

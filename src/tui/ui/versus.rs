@@ -4,9 +4,8 @@
 use super::text;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Areas;
-use crate::tui::screen::GUTTER;
 use crate::tui::strings;
-use crate::tui::versus::{self, Look, Seg, VLine, Versus};
+use crate::tui::versus::{self, GUTTER, Look, Seg, VLine, Versus};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
@@ -46,7 +45,7 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas, v: &Versus) {
         let on_cursor = line.row == Some(v.cursor());
         if on_cursor {
             let style = theme.cursor_bar(focused);
-            text::put_str(buf, g.body.x, y, GUTTER, "▌", style);
+            text::put_str(buf, g.body.x, y, 2, "▌", style);
         }
         draw_line(buf, app, v, line, y);
     }
