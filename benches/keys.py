@@ -8,6 +8,11 @@ two editions, opening on the plan → result view), waits for the first frame, t
 each key of KEYS (default: navigation keys) many times and measures the time from writing
 the key to the end of the frame it causes (the output going quiet for 3 ms). Prints the time
 to the first frame and, per key, the median and the worst.
+
+With `LOCK=path/to/notes.db`, another process holds that notes store's write lock while the
+keys are timed, and `PRE` (default `\tm`: a mark on the first item) is sent first: the
+browser's save waits for the lock, and the keys show whether the browser waits with it.
+The lock is released at the end, and the save must then finish ("Saved").
 """
 import os, pty, re, select, statistics, struct, sys, time, fcntl, termios
 
@@ -61,6 +66,16 @@ def main():
     first = time.perf_counter() - t0
     read_until_quiet(fd, 0.05)
     print(f"first frame: {first*1000:.1f} ms")
+    lock_path = os.environ.get("LOCK")
+    lock = None
+    if lock_path:
+        import sqlite3
+        lock = sqlite3.connect(lock_path, isolation_level=None, timeout=30)
+        lock.execute("BEGIN EXCLUSIVE")
+        os.write(fd, os.environ.get("PRE", "\tm").encode())
+        out, _ = read_until_quiet(fd, 0.2)
+        if b"Saving" not in out:
+            sys.exit("the save did not start")
     for key in keys:
         times = []
         for _ in range(rounds):
@@ -70,6 +85,15 @@ def main():
             times.append(last - sent)
         label = {"\t": "Tab"}.get(key, key)
         print(f"{label!r:>10}: median {statistics.median(times)*1000:6.1f} ms  worst {max(times)*1000:6.1f} ms")
+    if lock is not None:
+        held = time.perf_counter()
+        lock.execute("COMMIT")
+        lock.close()
+        out = b""
+        while b"Saved" not in out and time.perf_counter() - held < 30:
+            chunk, _ = read_until_quiet(fd, 0.1)
+            out += chunk
+        print("save finished after the lock was released" if b"Saved" in out else "the save never finished")
     query = os.environ.get("QUERY")
     if query:
         # Each character of the query: time to its echo, and to the frame whose hit count

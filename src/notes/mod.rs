@@ -19,6 +19,7 @@ pub mod sheet;
 use crate::report::{At, Fy, ItemAt, Loc, NodeId, Piece, Report};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -651,7 +652,10 @@ pub fn place(report: &Report, notes: Vec<Note>) -> Vec<Placed> {
     let mut lost: Vec<usize> = Vec::new();
     for note in notes {
         let at = parse_address(&note.address);
-        let exact = at.is_some_and(|l| !note.quote.is_empty() && starts(l, &note.quote));
+        // An empty quote (an empty item's) holds its address alone.
+        let exact = at.is_some_and(|l| {
+            (note.quote.is_empty() && report.text(l).is_some()) || starts(l, &note.quote)
+        });
         let anchor = if exact { Anchor::Exact } else { Anchor::Lost };
         if !exact {
             lost.push(out.len());
@@ -665,13 +669,33 @@ pub fn place(report: &Report, notes: Vec<Note>) -> Vec<Placed> {
     if lost.is_empty() {
         return out;
     }
-    // The quotes of the notes not at their address, looked for in one walk.
+    // The quotes of the notes not at their address, looked for in one walk: each text's
+    // first characters, at each length a quote has (at most QUOTE_CHARS), looked up in a
+    // map of the quotes, so that the cost is the report's length, not times the notes'.
+    let mut quotes: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut lengths: Vec<usize> = Vec::new();
+    for (k, &i) in lost.iter().enumerate() {
+        let q = out[i].note.quote.as_str();
+        if !q.is_empty() {
+            quotes.entry(q).or_default().push(k);
+            lengths.push(q.chars().count());
+        }
+    }
+    lengths.sort_unstable();
+    lengths.dedup();
     let mut found: Vec<Vec<Loc>> = vec![Vec::new(); lost.len()];
     for (loc, text) in report.texts() {
-        for (k, &i) in lost.iter().enumerate() {
-            let q = &out[i].note.quote;
-            if !q.is_empty() && text.starts_with(q.as_str()) {
-                found[k].push(loc);
+        for &n in &lengths {
+            let Some((end, _)) = text.char_indices().nth(n).or(
+                // The whole text, when it has exactly n characters.
+                (text.chars().count() == n).then_some((text.len(), ' ')),
+            ) else {
+                continue;
+            };
+            if let Some(ks) = quotes.get(&text[..end]) {
+                for &k in ks {
+                    found[k].push(loc);
+                }
             }
         }
     }
