@@ -170,3 +170,50 @@ fn the_list_of_notes_jumps_and_f_filters_the_outline() {
     a.key(KeyCode::Char('f'));
     assert!(a.outline_rows().len() > 40);
 }
+
+#[test]
+fn two_browsers_at_once_lose_nothing() {
+    let path = store("two");
+    let mut a = open(&path, 120, 40);
+    let mut b = open(&path, 120, 40);
+    goto(&mut a, "1.1.1");
+    a.key(KeyCode::Char('a'));
+    a.typed("from a");
+    a.key(KeyCode::Enter);
+    goto(&mut b, "2.3.4");
+    b.key(KeyCode::Char('a'));
+    b.typed("from b");
+    b.key(KeyCode::Enter);
+    // Both are in the store.
+    let texts: Vec<String> = open(&path, 120, 40)
+        .notes()
+        .into_iter()
+        .map(|n| n.2)
+        .collect();
+    assert_eq!(texts, ["from a", "from b"]);
+    // Both edit the same note: the second edit does not overwrite the first.
+    let (mut a, mut c) = (open(&path, 120, 40), open(&path, 120, 40));
+    goto(&mut a, "2.3.4");
+    goto(&mut c, "2.3.4");
+    for (app, words) in [(&mut a, " (a)"), (&mut c, " (c)")] {
+        app.key(KeyCode::Char('a'));
+        app.key(KeyCode::End);
+        app.typed(words);
+        app.key(KeyCode::Enter);
+    }
+    assert!(
+        c.message().unwrap().contains("kept as note"),
+        "{:?}",
+        c.message()
+    );
+    let texts: Vec<String> = open(&path, 120, 40)
+        .notes()
+        .into_iter()
+        .map(|n| n.2)
+        .collect();
+    assert!(texts.contains(&"from b (a)".to_string()), "{texts:?}");
+    assert!(texts.contains(&"from b (c)".to_string()), "{texts:?}");
+    // The browser that met the other's change reads the notes again and shows both.
+    let shown: Vec<String> = c.notes().into_iter().map(|n| n.2).collect();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+}
