@@ -80,6 +80,8 @@ fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Running {
     // The search history goes to a directory of the test's, never the user's.
     let state = std::env::temp_dir().join(format!("senryaku-e2e-state-{}", std::process::id()));
     cmd.env("XDG_STATE_HOME", &state);
+    // The notes too.
+    cmd.env("SENRYAKU_DATA_DIR", state.join("data"));
     // Nor does the reading cache go to the user's.
     cmd.env("SENRYAKU_NO_CACHE", "1");
     for (k, v) in env {

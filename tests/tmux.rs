@@ -53,8 +53,15 @@ fn start(name: &str, env: &[&str]) -> Option<Server> {
     // Options (-u) first: after a NAME=VALUE, env reads the rest as the command.
     args.extend_from_slice(env);
     args.push(&state);
-    // Nor does the reading cache go to the user's.
+    // Nor does the reading cache go to the user's, nor do the notes.
     args.push("SENRYAKU_NO_CACHE=1");
+    let data = format!(
+        "SENRYAKU_DATA_DIR={}",
+        std::env::temp_dir()
+            .join(format!("senryaku-tmux-data-{}", std::process::id()))
+            .display()
+    );
+    args.push(&data);
     args.push(env!("CARGO_BIN_EXE_senryaku"));
     let started = server.tmux(&args);
     assert!(
