@@ -7,14 +7,19 @@ cd "$(dirname "$0")/.."
 cargo build --release
 tmp=$(mktemp -d)
 tmux -L shot kill-server 2>/dev/null || true
-tmux -L shot new-session -d -x 150 -y 38 './target/release/senryaku'
+# Notes go to a store of the script's own.
+tmux -L shot new-session -d -x 150 -y 38 "SENRYAKU_DATA_DIR=$tmp/data ./target/release/senryaku --ambiguous wide"
 sleep 0.5
 tmux -L shot send-keys '/'; sleep 0.2
 tmux -L shot send-keys 'MID-NET'; sleep 0.3
 tmux -L shot send-keys Enter; sleep 0.3
+# A question mark and a note on the hit's item, as a reviewer would leave them.
+tmux -L shot send-keys m m; sleep 0.3
+tmux -L shot send-keys a; sleep 0.2
+tmux -L shot send-keys 'MID-NET の利活用の実績を確認' Enter; sleep 0.4
 tmux -L shot capture-pane -e -p > "$tmp/shot.ansi"
 tmux -L shot kill-server
-# The layout gives ambiguous-width glyphs (①, Ⅰ, │) two columns and blanks the second; a CJK
+# The layout (--ambiguous wide) gives ambiguous-width glyphs (①, Ⅰ, │) two columns and blanks the second; a CJK
 # font draws them two wide, so the blank goes.
 python3 - "$tmp/shot.ansi" <<'PY'
 import sys, unicodedata
