@@ -345,6 +345,7 @@ fn popups_over_wide_glyphs_keep_their_frames_and_bands() {
             (&b"/CiCLE"[..], "Search"),
             (&b"p"[..], "Programs and acronyms"),
             (&b"?"[..], "Keys"),
+            (&b"A"[..], "Notes"),
         ] {
             let mut r = start(&[], &[], cols, rows);
             r.screen.wait_for(&["NORMAL"]);
