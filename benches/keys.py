@@ -136,6 +136,9 @@ def main():
               f"results median {statistics.median(results)*1000:.1f} ms, worst {max(results)*1000:.1f} ms")
         os.write(fd, b"\x1b")
         read_until_quiet(fd)
+    # Esc first: a popup (the notes list, say) would take q as typing.
+    os.write(fd, b"\x1b")
+    time.sleep(0.1)
     os.write(fd, b"q")
     os.waitpid(pid, 0)
 

@@ -241,6 +241,10 @@ pub struct Annotations {
     editing: Option<Loc>,
     /// The list of every note (indices into `notes`).
     list: Picker<usize>,
+    /// Each note's text to filter on, folded, and the notes in the report's order: made when
+    /// the list opens, not per key.
+    hay: Vec<String>,
+    order: Vec<usize>,
     /// The outline shows only the measures with notes or marks.
     filter: bool,
 }
@@ -257,6 +261,8 @@ impl Default for Annotations {
             editor: Picker::default(),
             editing: None,
             list: Picker::default(),
+            hay: Vec::new(),
+            order: Vec::new(),
             filter: false,
         }
     }
@@ -460,50 +466,58 @@ impl Annotations {
     pub fn open_list(&mut self, report: &Report) -> Result<(), String> {
         self.ready()?;
         self.list.set_query("");
-        self.refilter(report);
+        self.index_list(report);
+        self.refilter();
         Ok(())
     }
 
-    /// The list for its query: notes whose citation, note or item text holds every word.
-    pub fn refilter(&mut self, report: &Report) {
+    /// Folds each note's citation, text and item once, and orders the notes as the report
+    /// runs, for the list's filter.
+    pub fn index_list(&mut self, report: &Report) {
         use crate::search::normalize::fold;
-        let words: Vec<String> = self.list.query().split_whitespace().map(fold).collect();
-        let mut items: Vec<usize> = (0..self.notes.len())
-            .filter(|&i| {
-                if words.is_empty() {
-                    return true;
-                }
-                let p = &self.notes[i];
-                let hay = fold(&format!(
-                    "{} {} {} {}",
-                    p.note.address,
-                    p.note.text,
-                    p.loc
-                        .and_then(|l| report.get(l.node))
-                        .map_or("", |n| n.title()),
-                    p.loc.and_then(|l| report.text(l)).unwrap_or(&p.note.quote),
-                ));
-                words.iter().all(|w| hay.contains(w.as_str()))
+        self.hay = self
+            .notes
+            .iter()
+            .map(|p| {
+                let title = p
+                    .loc
+                    .and_then(|l| report.get(l.node))
+                    .map_or("", |n| n.title());
+                let item = p.loc.and_then(|l| report.text(l)).unwrap_or(&p.note.quote);
+                fold(&format!(
+                    "{} {} {title} {item}",
+                    p.note.address, p.note.text
+                ))
             })
             .collect();
-        items.sort_by_key(|&i| {
-            (
-                self.notes[i].loc.is_none(),
-                self.notes[i].loc,
-                self.notes[i].note.id,
-            )
-        });
+        let notes = &self.notes;
+        self.order = (0..notes.len()).collect();
+        self.order
+            .sort_by_key(|&i| (notes[i].loc.is_none(), notes[i].loc, notes[i].note.id));
+    }
+
+    /// The list for its query: notes whose citation, note or item text holds every word.
+    pub fn refilter(&mut self) {
+        use crate::search::normalize::fold;
+        let words: Vec<String> = self.list.query().split_whitespace().map(fold).collect();
+        let hay = &self.hay;
+        let items: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                words.is_empty()
+                    || hay
+                        .get(i)
+                        .is_some_and(|h| words.iter().all(|w| h.contains(w.as_str())))
+            })
+            .collect();
         let n = items.len();
         self.list.set_items(items, n);
     }
 
     /// A key in the list. `Some(loc)` when Enter chose a note to jump to; `Err` closes.
-    pub fn list_key(
-        &mut self,
-        report: &Report,
-        a: super::action::Action,
-        page: usize,
-    ) -> ListOutcome {
+    pub fn list_key(&mut self, a: super::action::Action, page: usize) -> ListOutcome {
         match self.list.update(a, page) {
             super::picker::Picked::Close => ListOutcome::Close,
             super::picker::Picked::Accept => match self.list.current() {
@@ -514,7 +528,7 @@ impl Annotations {
                 None => ListOutcome::Nothing,
             },
             super::picker::Picked::QueryChanged => {
-                self.refilter(report);
+                self.refilter();
                 ListOutcome::Nothing
             }
             super::picker::Picked::Nothing => ListOutcome::Nothing,

@@ -1023,7 +1023,7 @@ impl App {
 
     fn update_notes_list(&mut self, a: Action) -> bool {
         let page = (self.screen.areas.popup.height.saturating_sub(4) / 2).max(1) as usize;
-        match self.notes.list_key(&self.doc.report, a, page) {
+        match self.notes.list_key(a, page) {
             super::annotations::ListOutcome::Nothing => {}
             super::annotations::ListOutcome::Close => self.mode = Mode::Normal,
             super::annotations::ListOutcome::Lost => {
@@ -1060,8 +1060,8 @@ impl App {
     }
 
     fn notes_refilter(&mut self) {
-        let report = &self.doc.report;
-        self.notes.refilter(report);
+        self.notes.index_list(&self.doc.report);
+        self.notes.refilter();
     }
 
     // ----- copying --------------------------------------------------------------------------
