@@ -76,7 +76,20 @@ impl Doc {
     /// What the status bar names: the file, or the two editions compared.
     pub fn title(&self) -> String {
         match &self.compare {
-            Some(c) => strings::editions(&c.old_source, &self.source),
+            Some(c) => {
+                let count = |ch: Change| c.pairs.iter().filter(|p| p.change == ch).count();
+                let changes: Vec<String> = [
+                    Change::Renamed,
+                    Change::Moved,
+                    Change::Added,
+                    Change::Removed,
+                ]
+                .into_iter()
+                .filter(|&ch| count(ch) > 0)
+                .map(|ch| format!("{}{}", super::ui::change_mark(ch), count(ch)))
+                .collect();
+                strings::editions(&c.old_source, &self.source, &changes.join(" "))
+            }
             None => self.source.clone(),
         }
     }

@@ -158,9 +158,14 @@ pub(crate) fn not_in(source: &str) -> String {
     format!("— not in {source}")
 }
 
-/// The status bar's names of the two editions compared.
-pub(crate) fn editions(old: &str, new: &str) -> String {
-    format!("{old} → {new}")
+/// The status bar's names of the two editions compared, and how many measures changed
+/// (`~2 >7 +1 -1`, the outline's marks).
+pub(crate) fn editions(old: &str, new: &str, changes: &str) -> String {
+    if changes.is_empty() {
+        format!("{old} → {new}  (no changes)")
+    } else {
+        format!("{old} → {new}  ({changes})")
+    }
 }
 
 /// The view's bar: which row of how many, and how alike the row's two sides are.
