@@ -390,41 +390,49 @@ struct TocEntry<'a> {
 }
 
 fn toc_json(r: &report::Report) -> Vec<TocEntry<'_>> {
-    r.parts
-        .iter()
-        .enumerate()
-        .map(|(pi, p)| TocEntry {
-            id: NodeId::part(pi + 1).to_string(),
-            label: &p.label,
-            title: &p.title,
-            measures: None,
-            chapters: Some(
-                p.chapters
-                    .iter()
-                    .enumerate()
-                    .map(|(ci, c)| TocEntry {
-                        id: NodeId::chapter(pi + 1, ci + 1).to_string(),
-                        label: &c.label,
-                        title: &c.title,
-                        chapters: None,
-                        measures: Some(
-                            c.measures
-                                .iter()
-                                .enumerate()
-                                .map(|(mi, m)| TocEntry {
-                                    id: NodeId::measure(pi + 1, ci + 1, mi + 1).to_string(),
-                                    label: &m.label,
-                                    title: &m.title,
-                                    chapters: None,
-                                    measures: None,
-                                })
-                                .collect(),
-                        ),
-                    })
-                    .collect(),
-            ),
-        })
+    // The preface first, as in the text toc and the browser's outline.
+    let preface = (!r.preface.is_empty()).then(|| TocEntry {
+        id: NodeId::PREFACE.to_string(),
+        label: "",
+        title: report::loc::PREFACE_TITLE,
+        chapters: None,
+        measures: None,
+    });
+    preface
+        .into_iter()
+        .chain(r.parts.iter().enumerate().map(|(pi, p)| toc_part(pi, p)))
         .collect()
+}
+
+fn toc_part(pi: usize, p: &report::Part) -> TocEntry<'_> {
+    let entry = |id: NodeId, label, title| TocEntry {
+        id: id.to_string(),
+        label,
+        title,
+        chapters: None,
+        measures: None,
+    };
+    TocEntry {
+        chapters: Some(
+            p.chapters
+                .iter()
+                .enumerate()
+                .map(|(ci, c)| TocEntry {
+                    measures: Some(
+                        c.measures
+                            .iter()
+                            .enumerate()
+                            .map(|(mi, m)| {
+                                entry(NodeId::measure(pi + 1, ci + 1, mi + 1), &m.label, &m.title)
+                            })
+                            .collect(),
+                    ),
+                    ..entry(NodeId::chapter(pi + 1, ci + 1), &c.label, &c.title)
+                })
+                .collect(),
+        ),
+        ..entry(NodeId::part(pi + 1), &p.label, &p.title)
+    }
 }
 
 /// Runs a subcommand.

@@ -54,8 +54,12 @@ fn toc_lists_the_outline_with_ids() {
 #[test]
 fn toc_json_has_ids_labels_titles() {
     let v: serde_json::Value = serde_json::from_str(&stdout_of(&["toc", "--json"])).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 4);
-    let m = &v[0]["chapters"][3]["measures"][1];
+    // The preface, then the parts.
+    assert_eq!(v.as_array().unwrap().len(), 1 + 4);
+    assert_eq!(v[0]["id"], "0");
+    assert_eq!(v[0]["title"], "はじめに");
+    assert!(v[0].get("chapters").is_none());
+    let m = &v[1]["chapters"][3]["measures"][1];
     assert_eq!(m["id"], "1.4.2");
     assert_eq!(m["label"], "②");
     assert_eq!(m["title"], "レギュラトリーサイエンスの推進");
