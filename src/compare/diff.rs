@@ -162,6 +162,40 @@ mod tests {
         assert_eq!(cut(b, &d.new), ["ネットワークを整備した"]);
     }
 
+    /// The characters outside the marked ranges, in order.
+    fn kept(text: &str, ranges: &[(usize, usize)]) -> String {
+        text.chars()
+            .enumerate()
+            .filter(|(i, _)| !ranges.iter().any(|&(s, e)| *i >= s && *i < e))
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// What is not marked reads the same on both sides, and the marks are sorted, apart
+        /// and within the text, whatever the texts (kanji, kana, Latin, spaces, controls).
+        #[test]
+        fn what_is_not_marked_is_the_same_on_both_sides(
+            a in "[ゲノム医療の推進をするた。、 aZ9\t・①]{0,40}",
+            b in "[ゲノム医療の推進をするた。、 aZ9\t・①]{0,40}",
+        ) {
+            let d = diff(&a, &b);
+            proptest::prop_assert_eq!(kept(&a, &d.old), kept(&b, &d.new));
+            for (ranges, text) in [(&d.old, &a), (&d.new, &b)] {
+                let n = text.chars().count();
+                for w in ranges.windows(2) {
+                    proptest::prop_assert!(w[0].1 < w[1].0);
+                }
+                for &(s, e) in ranges.iter() {
+                    proptest::prop_assert!(s < e && e <= n);
+                }
+            }
+            if a == b {
+                proptest::prop_assert_eq!(d, Diff::default());
+            }
+        }
+    }
+
     #[test]
     fn additions_and_removals_have_ranges_on_one_side() {
         let a = "ゲノム医療を推進する。";
