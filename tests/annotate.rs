@@ -158,6 +158,18 @@ fn the_list_of_notes_jumps_and_f_filters_the_outline() {
         KeyCode::Char('u'),
         ratatui::crossterm::event::KeyModifiers::CONTROL,
     );
+    // Ctrl-y copies the review sheet, every note, whatever the filter.
+    a.key_mod(
+        KeyCode::Char('y'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    let sheet = a.take_copy().unwrap();
+    assert!(sheet.starts_with("# Review: 「健康・医療戦略の実行状況及び今後の取組方針 2018」"));
+    assert!(
+        sheet.contains("— MID-NET") && sheet.contains("— アジア健康構想"),
+        "{sheet}"
+    );
+    assert!(sheet.find("— MID-NET").unwrap() < sheet.find("— アジア健康構想").unwrap());
     a.typed("アジア");
     a.key(KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Normal);

@@ -49,6 +49,8 @@ pub enum Action {
     OpenNotes,
     /// `f`: the outline shows only measures with notes or marks, or everything.
     FilterNoted,
+    /// Ctrl-y in the list of notes: copy the review sheet (Markdown).
+    CopySheet,
     /// What the notes worker did.
     NotesDone(Box<super::annotations::Done>),
     /// Alt-m: release the mouse to the terminal, or take it back.

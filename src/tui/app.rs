@@ -688,7 +688,7 @@ impl App {
             (Mode::Goto, a) => return self.update_goto(a),
             (Mode::HelpFilter, a) => self.update_help_filter(a),
             (Mode::Note, a) => self.update_note(a, effects),
-            (Mode::Notes, a) => return self.update_notes_list(a),
+            (Mode::Notes, a) => return self.update_notes_list(a, effects),
             (Mode::Visual, a) => return self.update_visual(a, effects),
             (Mode::Normal, a) => return self.update_normal(a, effects),
         }
@@ -1034,7 +1034,13 @@ impl App {
         }
     }
 
-    fn update_notes_list(&mut self, a: Action) -> bool {
+    fn update_notes_list(&mut self, a: Action, effects: &mut Vec<Effect>) -> bool {
+        if a == Action::CopySheet {
+            let report = &self.doc.report;
+            let rows = crate::notes::sheet::rows(report, &self.doc.source, self.notes.notes());
+            effects.push(Effect::Copy(crate::notes::sheet::markdown(report, &rows)));
+            return true;
+        }
         let page = (self.screen.areas.popup.height.saturating_sub(4) / 2).max(1) as usize;
         match self.notes.list_key(a, page) {
             super::annotations::ListOutcome::Nothing => {}

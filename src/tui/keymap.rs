@@ -166,6 +166,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Notes, &[code(Up), ctrl('p'), ctrl('k')], Action::PickPrev, "previous note"),
     b(Notes, &[code(Down), ctrl('n'), ctrl('j')], Action::PickNext, "next note"),
     b(Notes, &[code(Esc), ctrl('c')], Action::Close, "close the list"),
+    b(Notes, &[ctrl('y')], Action::CopySheet, "copy the review sheet (Markdown, as `senryaku notes` prints it)"),
     b(Notes, &[code(Backspace), ctrl('h')], Action::Edit(Req::DeletePrevChar), "delete back"),
     b(Notes, &[ctrl('w'), ALT_BACKSPACE], Action::Edit(Req::DeletePrevWord), "delete word back"),
     b(Notes, &[ctrl('u')], Action::Edit(Req::DeleteLine), "clear the filter"),

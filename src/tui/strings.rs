@@ -190,7 +190,7 @@ pub(crate) const NOTE_UNCHANGED: &str = "Note not changed";
 pub(crate) const SAVING: &str = "Saving…";
 pub(crate) const SAVED: &str = "Saved";
 pub(crate) const NOTES_TITLE: &str = "Notes";
-pub(crate) const NOTES_KEYS: &str = "type to filter  Up/Down choose  Enter go  Esc close";
+pub(crate) const NOTES_KEYS: &str = "type to filter  Enter go  Ctrl-y copy the sheet  Esc close";
 pub(crate) const NOTES_NONE: &str =
     "No notes yet: a writes one on the item under the cursor, m marks it";
 pub(crate) const NOTE_LOST: &str = "That note's item is not in this document (its quote is shown)";
