@@ -639,3 +639,82 @@ pub fn indent_of(b: &VBlock, s: &Seg) -> usize {
         b.indent + str_cols(&b.marker)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Origin, SEED, from_bytes};
+
+    /// At every width, each block's text is laid out whole, once, in order, and no line is
+    /// wider than its column.
+    #[test]
+    fn every_character_is_laid_out_once_within_its_column() {
+        let old = from_bytes(SEED, Origin::Embedded).unwrap().report;
+        let mut new = old.clone();
+        for ch in &mut new.parts[1].chapters {
+            for m in &mut ch.measures {
+                m.results.items = m.plans.items.clone();
+                m.results.items.reverse();
+            }
+        }
+        let cmp = Comparison::new(old, "old.txt".into(), &new);
+        let src = Sources {
+            old: "old.txt",
+            new: "new.txt",
+        };
+        for pair in [cmp.pair_of("2.3.4".parse().unwrap()).unwrap(), 0, 5] {
+            let mut v = Versus::default();
+            v.show(&cmp, &new, pair, src);
+            for w in (20..=200).step_by(9) {
+                v.plan(Rect::new(0, 0, w, 30), GUTTER, false);
+                let g = v.geometry();
+                // A full-width line has both columns and the divider.
+                let full = if g.right_w > 0 {
+                    g.left_w + DIVIDER + g.right_w
+                } else {
+                    g.left_w
+                };
+                let mut seen: Vec<Vec<(usize, usize)>> = vec![Vec::new(); v.blocks().len()];
+                for line in v.head().iter().chain(v.lines()) {
+                    for (seg, room) in [
+                        (line.left, if line.split { g.left_w } else { full }),
+                        (
+                            line.right,
+                            if line.split {
+                                g.right_w
+                            } else {
+                                g.left_w.saturating_sub(STACKED_INDENT)
+                            },
+                        ),
+                    ] {
+                        let Some(s) = seg else { continue };
+                        let b = &v.blocks()[s.block];
+                        let text: String =
+                            b.text.chars().skip(s.start).take(s.end - s.start).collect();
+                        let cols = crate::width::str_cols(&text)
+                            + indent_of(b, &s)
+                            + if s.first { str_cols(&b.marker) } else { 0 };
+                        // Only a single glyph may be wider than a column too narrow for it.
+                        let one = text.chars().count() == 1;
+                        assert!(cols <= room || one, "w {w}: {cols} > {room}: {text}");
+                        seen[s.block].push((s.start, s.end));
+                    }
+                }
+                for (bi, spans) in seen.iter().enumerate() {
+                    let chars: Vec<char> = v.blocks()[bi].text.chars().collect();
+                    // Only the spaces a line breaks at may go unshown.
+                    let blank = |a: usize, b: usize| chars[a..b].iter().all(|c| c.is_whitespace());
+                    let mut at = 0;
+                    for &(s, e) in spans {
+                        assert!(
+                            s >= at && blank(at, s),
+                            "w {w}: block {bi} skips or repeats"
+                        );
+                        at = e;
+                    }
+                    assert!(blank(at, chars.len()), "w {w}: block {bi} cut short");
+                }
+            }
+        }
+    }
+}
