@@ -696,6 +696,9 @@ fn note(action: NoteAction) -> Result<(), Failure> {
         }
         NoteAction::Rm { note, file } => {
             let loaded = load(&file)?;
+            if !crate::notes::default_path()?.exists() {
+                return Err(crate::notes::NotesError::NoSuchNote(note).into());
+            }
             let store = Store::open_default()?;
             store.remove(&loaded.content_id, note)?;
             emit(&format!("note {note} removed\n"))
@@ -707,8 +710,14 @@ fn note(action: NoteAction) -> Result<(), Failure> {
 fn notes_sheet(file: &FileArg, format: SheetFormat) -> Result<(), Failure> {
     use crate::notes::{Store, place, sheet};
     let loaded = load(file)?;
-    let store = Store::open_default()?;
-    let placed = place(&loaded.report, store.list(&loaded.content_id)?);
+    // No store yet: an empty sheet, and no store made for it.
+    let path = crate::notes::default_path()?;
+    let notes = if path.exists() {
+        Store::open(&path)?.list(&loaded.content_id)?
+    } else {
+        Vec::new()
+    };
+    let placed = place(&loaded.report, notes);
     let rows = sheet::rows(&loaded.report, &loaded.origin.display_name(), &placed);
     match format {
         SheetFormat::Json => emit_json(&rows),

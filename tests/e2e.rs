@@ -583,6 +583,12 @@ fn notes_survive_closing_and_reopening_the_browser() {
     let data = std::env::temp_dir().join(format!("senryaku-e2e-notes-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let env = [("SENRYAKU_DATA_DIR", data.to_str().unwrap())];
+    // Browsing alone makes no store.
+    let mut r = start(&["--ambiguous", "narrow"], &env, 120, 40);
+    r.screen.wait_for(&["NORMAL"]);
+    r.send(b"jjq");
+    assert!(r.wait_exit(Duration::from_secs(3)).success());
+    assert!(!data.join("notes.db").exists());
     let mut r = start(&["--ambiguous", "narrow"], &env, 120, 40);
     r.screen.wait_for(&["NORMAL"]);
     // 1.4.2, its first result: marked ?, then a note.

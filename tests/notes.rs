@@ -350,3 +350,16 @@ fn the_review_sheet_in_three_formats() {
     assert_eq!(records.len(), 3);
     assert_eq!(&records[1][9], "MID-NET の利活用は, \"本格\" 運用か？");
 }
+
+#[test]
+fn reading_notes_makes_no_store() {
+    let data = data_dir("nothing");
+    assert!(sheet(&data, &[]).is_empty());
+    let md = ok(&data, &["notes"]);
+    assert!(md.starts_with("# Review: "), "{md}");
+    assert_eq!(run(&data, &["note", "rm", "3"]).status.code(), Some(2));
+    assert!(!data.join("notes.db").exists());
+    // The first note makes it.
+    ok(&data, &["note", "add", "1.1.1", "first"]);
+    assert!(data.join("notes.db").exists());
+}

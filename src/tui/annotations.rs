@@ -116,6 +116,12 @@ impl Worker {
         };
         match job {
             Job::Load => {
+                // No store yet: no notes, and none is made until the first is written.
+                let absent =
+                    self.store.is_none() && self.path.as_ref().is_some_and(|p| !p.exists());
+                if absent {
+                    return Done::Loaded(Ok(Vec::new()));
+                }
                 let loaded = self
                     .store()
                     .and_then(|s| s.list(dref.id).map_err(|e| e.to_string()));
