@@ -78,6 +78,7 @@ fn each_plan_stands_beside_the_result_that_carries_it_out() {
         vec![(Some(1), Some(2)), (Some(2), Some(1))]
     );
     let s = squeeze(&screen(&a.render()));
+    assert!(s.contains("2 of 2 plans carried out"), "{s}");
     let row = s
         .lines()
         .find(|l| l.contains("Ⅱ 平成 30 年度の主な取組方針"))

@@ -251,3 +251,15 @@ pub(crate) fn note_count(selected: usize, shown: usize, total: usize) -> String 
 pub(crate) fn outline_filtered_header(shown: usize, measures: usize) -> String {
     format!("{OUTLINE} (noted: {shown} of {measures}, f: all)")
 }
+
+/// The plans → results view's summary: `2 of 3 plans carried out · 1 result not in the plans`.
+pub(crate) fn carried_summary(carried: usize, plans: usize, unforeseen: usize) -> String {
+    let noun = if plans == 1 { "plan" } else { "plans" };
+    let mut s = format!("{carried} of {plans} {noun} carried out");
+    match unforeseen {
+        0 => {}
+        1 => s.push_str(" · 1 result not in the plans"),
+        n => s.push_str(&format!(" · {n} results not in the plans")),
+    }
+    s
+}

@@ -453,6 +453,19 @@ fn blocks(cmp: &Comparison, new: &Report, pair: usize, rows: &[Row], src: Source
             super::strings::was(&cmp.old.label_path(o), &a.title, file_name(src.old)),
         ));
     }
+    // What a reviewer asks first: how many plans were carried out.
+    if m_old.is_some() && m_new.is_some() {
+        let carried = rows
+            .iter()
+            .filter(|r| r.plan.is_some() && r.result.is_some())
+            .count();
+        let plans = rows.iter().filter(|r| r.plan.is_some()).count();
+        let unforeseen = rows.iter().filter(|r| r.plan.is_none()).count();
+        out.push(full(
+            Look::Was,
+            super::strings::carried_summary(carried, plans, unforeseen),
+        ));
+    }
     let heading = |side, results: bool, m: Option<&crate::report::Measure>, name: &str| {
         let text = match m {
             Some(m) => {
