@@ -203,3 +203,30 @@ fn plans_over_results_80x24() {
     assert!(s.lines().any(|l| l.contains("→ ・")), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn a_result_is_marked_from_the_comparison_and_the_mark_shows_there() {
+    let mut a = compared(120, 40);
+    let store = std::env::temp_dir().join(format!("senryaku-versus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&store);
+    a.enable_notes(&store.join("notes.db"));
+    goto(&mut a, "1.4.2");
+    // The second row: plan 2, carried out by result 1.
+    a.key(KeyCode::Char('j'));
+    a.key(KeyCode::Char('m'));
+    assert_eq!(
+        a.notes(),
+        vec![(
+            "1.4.2 results 1".to_string(),
+            Some(senryaku::notes::Mark::Checked),
+            String::new()
+        )]
+    );
+    let s = screen(&a.render());
+    let row = s.lines().find(|l| l.contains("✓")).expect(&s);
+    assert!(row.contains("▌ ✓ ・"), "{row}");
+    // From the outline, the mark is the measure's.
+    a.key(KeyCode::Tab);
+    a.key(KeyCode::Char('m'));
+    assert_eq!(a.notes()[0].0, "1.4.2 title");
+}

@@ -419,6 +419,10 @@ impl App {
     pub fn doc(&self) -> &Doc {
         &self.doc
     }
+    /// The document, shared (for a worker).
+    pub(crate) fn shared_doc(&self) -> Arc<Doc> {
+        Arc::clone(&self.doc)
+    }
     /// Colours or not.
     pub fn theme(&self) -> Theme {
         self.theme
@@ -988,7 +992,18 @@ impl App {
         if self.versus_shown() {
             let cmp = self.doc.compare.as_ref()?;
             let pair = cmp.pairs.get(self.versus.pair()?)?;
-            return pair.new.map(Loc::title);
+            let new = pair.new?;
+            // In the detail pane: the result of the row under the cursor (the judgement of
+            // whether it carried its plan out); else the measure.
+            let result = self
+                .versus
+                .rows()
+                .get(self.versus.cursor())
+                .and_then(|r| r.result);
+            return Some(match (self.focus, result) {
+                (Focus::Detail, Some(r)) => versus::result_loc(new, r),
+                _ => Loc::title(new),
+            });
         }
         match self.focus {
             Focus::Detail => match self.detail.blocks().get(self.detail.cursor())?.kind {

@@ -102,6 +102,17 @@ impl Harness {
         h
     }
 
+    /// Keeps notes in the store at `store` (a browser made without them, two editions say).
+    pub fn enable_notes(&mut self, store: &std::path::Path) {
+        let doc = self.app.shared_doc();
+        self.notes = Some(super::annotations::Worker::new(
+            Some(store.to_path_buf()),
+            doc,
+        ));
+        let start = self.app.enable_notes();
+        self.carry_out(start);
+    }
+
     /// Every note, as (address, mark, text), in the report's order.
     pub fn notes(&self) -> Vec<(String, Option<crate::notes::Mark>, String)> {
         let mut v: Vec<_> = self

@@ -10,9 +10,21 @@ use crate::report::excerpt::{self, Format};
 use crate::report::{Fy, Item, NodeId, Report};
 use ratatui::layout::Rect;
 
-/// Columns left of the text for the row cursor (`▌`, two columns where Ambiguous glyphs are
-/// wide). No marks here: notes are written in the normal view.
-pub const GUTTER: u16 = 2;
+/// Columns left of the text: the row cursor (`▌`, two columns where Ambiguous glyphs are
+/// wide), then the mark and note sign of the row's result.
+pub const GUTTER: u16 = 4;
+
+/// The address of result bullet `r` of the newer edition's measure `id`.
+pub fn result_loc(id: NodeId, r: usize) -> crate::report::Loc {
+    crate::report::Loc {
+        node: id,
+        at: crate::report::At::Item(crate::report::ItemAt {
+            fy: Fy::Results,
+            item: r,
+            piece: crate::report::Piece::Text,
+        }),
+    }
+}
 
 /// Below this many columns of text the plans and results are stacked, not side by side.
 pub const SIDE_BY_SIDE_MIN: usize = 60;
@@ -124,6 +136,8 @@ pub enum Outcome {
 pub struct Versus {
     /// The pair shown (an index into the comparison's pairs).
     pair: Option<usize>,
+    /// The newer edition's measure of the pair, if it has one.
+    new_id: Option<NodeId>,
     rows: Vec<Row>,
     blocks: Vec<VBlock>,
     cursor: usize,
@@ -170,6 +184,7 @@ impl Versus {
         let rows = cmp.rows(pair, new);
         *self = Versus {
             pair: Some(pair),
+            new_id: cmp.pairs.get(pair).and_then(|p| p.new),
             blocks: blocks(cmp, new, pair, &rows, src),
             rows,
             ..Versus::default()
@@ -179,6 +194,10 @@ impl Versus {
     /// The pair shown.
     pub fn pair(&self) -> Option<usize> {
         self.pair
+    }
+    /// The newer edition's measure shown, if it has one.
+    pub fn new_measure(&self) -> Option<NodeId> {
+        self.new_id
     }
     /// The rows.
     pub fn rows(&self) -> &[Row] {

@@ -47,6 +47,22 @@ pub fn draw(buf: &mut Buffer, app: &App, areas: &Areas, v: &Versus) {
             let style = theme.cursor_bar(focused);
             text::put_str(buf, g.body.x, y, 2, "▌", style);
         }
+        // The mark and note on the row's result, on the row's first line.
+        let prev = (v.scroll() + i)
+            .checked_sub(1)
+            .and_then(|k| v.lines().get(k))
+            .map(|l| l.row);
+        let first_of_row = line.row.is_some() && prev != Some(line.row);
+        if first_of_row
+            && let Some(p) = line
+                .row
+                .and_then(|r| v.rows().get(r))
+                .and_then(|r| r.result)
+                .zip(v.new_measure())
+                .and_then(|(r, id)| app.notes().at(versus::result_loc(id, r)))
+        {
+            super::detail::gutter_marks(buf, app, g.body.x + 2, y, p);
+        }
         draw_line(buf, app, v, line, y);
     }
 }
