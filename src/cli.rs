@@ -129,6 +129,44 @@ pub struct FileArg {
     pub max_size: u64,
 }
 
+/// A section and an item of a measure, as `show` and `note add` take them.
+#[derive(Debug, Args, Clone)]
+pub struct PlaceArgs {
+    /// The section of this fiscal year, as the document names it (the 2018 report: 2017 for
+    /// its results, 2018 for its plans)
+    #[arg(long, value_name = "YEAR", group = "which")]
+    pub fy: Option<u32>,
+    /// The section of the measure
+    #[arg(long, value_enum, group = "which")]
+    pub section: Option<SectionArg>,
+    /// The bullet of the section, 1-based; N.M for its M-th sub-item
+    #[arg(long, value_name = "N[.M]", requires = "which")]
+    pub item: Option<String>,
+}
+
+impl PlaceArgs {
+    /// The section and the place in it the arguments name in measure `m` (`None`: the whole
+    /// measure; no item: the whole section).
+    fn resolve(
+        &self,
+        loaded: &Loaded,
+        m: &report::Measure,
+    ) -> Result<Option<(report::Fy, Option<report::At>)>, Failure> {
+        let fy = match (self.fy, self.section) {
+            (Some(year), _) => section_of_year(loaded, m, year)?,
+            (None, Some(s)) => report::Fy::from(s),
+            (None, None) => return Ok(None),
+        };
+        let at = match &self.item {
+            None => None,
+            Some(n) => Some(excerpt::parse_item(fy, n).ok_or_else(|| {
+                Failure::error(format!("--item takes N or N.M (1-based), not {n:?}"))
+            })?),
+        };
+        Ok(Some((fy, at)))
+    }
+}
+
 /// Output format of `export`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -157,16 +195,9 @@ pub enum Command {
         /// Which report.
         #[command(flatten)]
         file: FileArg,
-        /// Only the section of this fiscal year, as the document names it (the 2018 report:
-        /// 2017 for its results, 2018 for its plans)
-        #[arg(long, value_name = "YEAR", group = "which")]
-        fy: Option<u32>,
-        /// Only this section of a measure
-        #[arg(long, value_enum, group = "which")]
-        section: Option<SectionArg>,
-        /// Only this bullet of the section, 1-based; N.M for its M-th sub-item
-        #[arg(long, value_name = "N[.M]", requires = "which")]
-        item: Option<String>,
+        /// Which section and item.
+        #[command(flatten)]
+        place: PlaceArgs,
         /// Write the excerpt as a Markdown quote
         #[arg(long, conflicts_with = "json")]
         markdown: bool,
@@ -255,15 +286,9 @@ pub enum NoteAction {
         /// Which report.
         #[command(flatten)]
         file: FileArg,
-        /// The section of this fiscal year, as the document names it
-        #[arg(long, value_name = "YEAR", group = "which")]
-        fy: Option<u32>,
-        /// The section
-        #[arg(long, value_enum, group = "which")]
-        section: Option<SectionArg>,
-        /// The bullet of the section, 1-based; N.M for its M-th sub-item
-        #[arg(long, value_name = "N[.M]", requires = "which")]
-        item: Option<String>,
+        /// Which section and item (none: the measure itself).
+        #[command(flatten)]
+        place: PlaceArgs,
         /// A mark
         #[arg(long, value_enum)]
         mark: Option<crate::notes::Mark>,
@@ -449,9 +474,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Show {
             id,
             file,
-            fy,
-            section,
-            item,
+            place,
             markdown,
             json,
         } => {
@@ -465,26 +488,17 @@ pub fn run(command: Command) -> Result<(), Failure> {
             if let Some(m) = loaded.report.measure(node)
                 && !json
             {
-                let fy = match (fy, section) {
-                    (Some(year), _) => Some(section_of_year(&loaded, m, year)?),
-                    (None, s) => s.map(report::Fy::from),
-                };
-                let scope = match (fy, item) {
-                    (None, _) => excerpt::Scope::Measure,
-                    (Some(fy), None) => excerpt::Scope::Section(fy),
-                    (Some(fy), Some(n)) => {
-                        let piece = excerpt::parse_item(fy, &n).ok_or_else(|| {
-                            Failure::error(format!("--item takes N or N.M (1-based), not {n:?}"))
-                        })?;
-                        excerpt::Scope::Pieces(vec![piece])
-                    }
+                let scope = match place.resolve(&loaded, m)? {
+                    None => excerpt::Scope::Measure,
+                    Some((fy, None)) => excerpt::Scope::Section(fy),
+                    Some((_, Some(at))) => excerpt::Scope::Pieces(vec![at]),
                 };
                 let text = excerpt::excerpt(&loaded.report, node, &scope, format).map_err(|e| {
                     Failure::error(format!("{}: {e}", loaded.origin.display_name()))
                 })?;
                 return emit(&text);
             }
-            if fy.is_some() || markdown {
+            if place.fy.is_some() || markdown {
                 return Err(Failure::error(format!(
                     "{node} is not a measure: --fy and --markdown apply to measures"
                 )));
@@ -633,28 +647,25 @@ fn note(action: NoteAction) -> Result<(), Failure> {
             id,
             text,
             file,
-            fy,
-            section,
-            item,
+            place,
             mark,
         } => {
             let loaded = load(&file)?;
             let node = parse_id(&loaded, &id)?;
-            let at = match (loaded.report.measure(node), fy, section) {
-                (Some(m), Some(year), _) => Some(section_of_year(&loaded, m, year)?),
-                (_, None, s) => s.map(report::Fy::from),
-                (None, Some(_), _) => {
+            let named = place.fy.is_some() || place.section.is_some();
+            let resolved = match loaded.report.measure(node) {
+                Some(m) => place.resolve(&loaded, m)?,
+                None if named => {
                     return Err(Failure::error(format!(
-                        "{node} is not a measure: --fy applies to measures"
+                        "{node} is not a measure: --fy and --section apply to measures"
                     )));
                 }
+                None => None,
             };
-            let at = match (at, item) {
-                (None, _) => report::At::Title,
-                (Some(fy), Some(n)) => excerpt::parse_item(fy, &n).ok_or_else(|| {
-                    Failure::error(format!("--item takes N or N.M (1-based), not {n:?}"))
-                })?,
-                (Some(_), None) => {
+            let at = match resolved {
+                None => report::At::Title,
+                Some((_, Some(at))) => at,
+                Some((_, None)) => {
                     return Err(Failure::error(
                         "a note is on a measure or an item: give --item N with --fy or --section",
                     ));
