@@ -684,12 +684,21 @@ pub fn place(report: &Report, notes: Vec<Note>) -> Vec<Placed> {
     lengths.sort_unstable();
     lengths.dedup();
     let mut found: Vec<Vec<Loc>> = vec![Vec::new(); lost.len()];
+    let longest = lengths.last().copied().unwrap_or(0);
+    let mut ends: Vec<usize> = Vec::with_capacity(longest + 1);
     for (loc, text) in report.texts() {
+        // Where each of the text's first characters ends, once per text: `ends[n - 1]` is
+        // the byte end of its first n characters.
+        ends.clear();
+        ends.extend(
+            text.char_indices()
+                .skip(1)
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .take(longest),
+        );
         for &n in &lengths {
-            let Some((end, _)) = text.char_indices().nth(n).or(
-                // The whole text, when it has exactly n characters.
-                (text.chars().count() == n).then_some((text.len(), ' ')),
-            ) else {
+            let Some(&end) = n.checked_sub(1).and_then(|i| ends.get(i)) else {
                 continue;
             };
             if let Some(ks) = quotes.get(&text[..end]) {

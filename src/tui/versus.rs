@@ -10,9 +10,9 @@ use crate::report::excerpt::{self, Format};
 use crate::report::{Fy, Item, NodeId, Report};
 use ratatui::layout::Rect;
 
-/// Columns left of the text: the row cursor (`▌`, two columns where Ambiguous glyphs are
-/// wide), then the mark and note sign of the row's result.
-pub const GUTTER: u16 = 4;
+/// Columns left of the text: the detail pane's gutter (the row cursor, then the mark and note
+/// sign of the row's result).
+pub use super::screen::GUTTER;
 
 /// The address of result bullet `r` of the newer edition's measure `id`.
 pub fn result_loc(id: NodeId, r: usize) -> crate::report::Loc {
@@ -588,10 +588,22 @@ pub fn layout(
 ) -> (Vec<VLine>, Vec<VLine>) {
     let mut head = Vec::new();
     let mut lines = Vec::new();
+    // The blocks of each side and row, grouped once (not searched for each row).
+    let mut groups: std::collections::HashMap<(u8, Option<usize>), Vec<usize>> =
+        std::collections::HashMap::new();
+    let side_key = |side: Side| match side {
+        Side::Full => 0u8,
+        Side::Left => 1,
+        Side::Right => 2,
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        groups.entry((side_key(b.side), b.row)).or_default().push(i);
+    }
     let of = |side: Side, row: Option<usize>| -> Vec<usize> {
-        (0..blocks.len())
-            .filter(|&i| blocks[i].side == side && blocks[i].row == row)
-            .collect()
+        groups
+            .get(&(side_key(side), row))
+            .cloned()
+            .unwrap_or_default()
     };
     for bi in of(Side::Full, None) {
         for (s, _) in segs(blocks, bi, width) {
